@@ -1,0 +1,94 @@
+/**
+ * The document-store port: a MongoDB-shaped subset that both backends (MongoDB via the official
+ * driver, and the embedded @seald-io/nedb store) implement with identical behaviour, proven by the
+ * contract suite in tests/contract. Repositories are written once against it.
+ *
+ * Ids are application-generated strings (`_id: string`), never backend ids.
+ * Filters and updates are built by repositories from typed values, never taken from clients.
+ */
+
+/** Every stored document has an application-generated string id. */
+export interface StoredDocument {
+  _id: string;
+}
+
+/**
+ * Supported filter subset: field equality (dotted paths allowed), `$eq`, `$ne`, `$gt`, `$gte`,
+ * `$lt`, `$lte`, `$in`, `$nin`, `$exists`, and top-level `$and` / `$or`.
+ */
+export type Filter = Readonly<Record<string, unknown>>;
+
+/** Supported update operators: `$set`, `$unset`, `$inc`, `$push` (with `$each`/`$slice`), `$setOnInsert`. */
+export interface Update {
+  readonly $set?: Readonly<Record<string, unknown>>;
+  readonly $unset?: Readonly<Record<string, '' | true | 1>>;
+  readonly $inc?: Readonly<Record<string, number>>;
+  readonly $push?: Readonly<Record<string, unknown>>;
+  readonly $setOnInsert?: Readonly<Record<string, unknown>>;
+}
+
+export type SortSpec = Readonly<Record<string, 1 | -1>>;
+
+export interface FindOptions {
+  readonly sort?: SortSpec;
+  readonly skip?: number;
+  readonly limit?: number;
+}
+
+export interface UpdateOptions {
+  readonly upsert?: boolean;
+}
+
+export interface FindOneAndUpdateOptions extends UpdateOptions {
+  /** Which version to return; default `after`. */
+  readonly returnDocument?: 'before' | 'after';
+}
+
+export interface UpdateResult {
+  readonly matchedCount: number;
+  readonly modifiedCount: number;
+  /** The id of the inserted document when the upsert inserted one. */
+  readonly upsertedId: string | null;
+}
+
+export interface IndexSpec {
+  readonly fields: Readonly<Record<string, 1 | -1>>;
+  readonly unique?: boolean;
+  /** Index name; derived from the fields when absent. */
+  readonly name?: string;
+}
+
+/**
+ * Aggregation stages both backends run: `$match`, `$group` (with `$sum`, `$avg`, `$min`, `$max`,
+ * `$first`, `$last`), `$sort`, `$skip`, `$limit`, `$project`, `$count`, `$unwind`.
+ */
+export type PipelineStage = Readonly<Record<string, unknown>>;
+
+export interface Collection<T extends StoredDocument> {
+  /** Inserts; a unique-index violation throws AppError `DUPLICATE_KEY`. */
+  insertOne(doc: T): Promise<void>;
+  insertMany(docs: readonly T[]): Promise<void>;
+  findOne(filter: Filter): Promise<T | null>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  /** Atomic single-document update; the first match in natural order. */
+  updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
+  /** Atomic single-document update returning the document; null when nothing matched (and no upsert). */
+  findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  /** Replaces the whole document matched by filter; returns whether one matched. */
+  replaceOne(filter: Filter, doc: T, options?: UpdateOptions): Promise<UpdateResult>;
+  deleteOne(filter: Filter): Promise<number>;
+  deleteMany(filter: Filter): Promise<number>;
+  countDocuments(filter?: Filter): Promise<number>;
+  createIndex(spec: IndexSpec): Promise<void>;
+  aggregate<R = Record<string, unknown>>(pipeline: readonly PipelineStage[]): Promise<R[]>;
+}
+
+export interface DocumentStore {
+  /** Which backend this is, for logs and /readyz. */
+  readonly kind: 'mongodb' | 'embedded';
+  collection<T extends StoredDocument>(name: string): Collection<T>;
+  /** Resolves when the backend answers; rejects with AppError `STORE_UNAVAILABLE` otherwise. */
+  ping(): Promise<void>;
+  /** Flushes (embedded: compacts) and closes; idempotent. */
+  close(): Promise<void>;
+}
