@@ -1,0 +1,154 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AnswerResult } from '../src/domain/knowledge/answer-engine';
+import type { FaqEntry } from '../src/domain/knowledge/faq-entry';
+import type { Intent, IntentMatch } from '../src/domain/knowledge/intent';
+import type { QuestionRecord } from '../src/domain/knowledge/question-log';
+import { createLogger, type Logger } from '../src/logging/logger';
+import { errorCodeOf } from '../src/bot/error-code';
+import { answerReply, choicesReply } from '../src/bot/replies';
+import { textsFor, type BotTexts } from '../src/bot/texts';
+import type { TurnFacts } from '../src/bot/turn-facts';
+import { ASK_DIALOG_ID, HANDOFF_DIALOG_ID, type DialogDeps } from './dialog-deps';
+import { HANDOFF_INTENTS, HandoffDialog } from './handoff.dialog';
+
+export interface AskOptions {
+  readonly facts: TurnFacts;
+  /** The cleaned question text. */
+  readonly text: string;
+}
+
+/** What Lotse shows for an FAQ question. */
+type Shown =
+  | { readonly outcome: 'answer'; readonly entry: FaqEntry }
+  | { readonly outcome: 'choices'; readonly entries: readonly FaqEntry[] }
+  | { readonly outcome: 'none' };
+
+const SMALL_TALK: Partial<Record<Intent, (texts: BotTexts) => string>> = {
+  greeting: (texts) => texts.greeting,
+  thanks: (texts) => texts.thanks,
+  help: (texts) => texts.help,
+  goodbye: (texts) => texts.goodbye,
+};
+
+/** Candidates kept on the question record (the engine returns at most 5). */
+const RECORDED_CANDIDATES = 5;
+
+/**
+ * One question: small talk and commands first (intents), otherwise the FAQ — an answer card, a
+ * choice of 2-3 entries, or an honest "no answer". Every question is recorded in the question log;
+ * a recording failure is logged and never keeps the user from the answer.
+ */
+export class AskDialog extends ComponentDialog<AskOptions> {
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: DialogDeps) {
+    super(ASK_DIALOG_ID);
+    this.logger = createLogger('dialog');
+    this.addDialog(new WaterfallDialog<AskOptions>(`${ASK_DIALOG_ID}.steps`, [(step) => this.answerStep(step)]));
+    this.addDialog(new HandoffDialog());
+    this.initialDialogId = `${ASK_DIALOG_ID}.steps`;
+  }
+
+  private async answerStep(step: WaterfallStepContext<AskOptions>): Promise<DialogTurnResult> {
+    const { text } = step.options;
+    // A new question replaces whatever typed reply Lotse was waiting for.
+    await this.deps.pending.delete(step.context);
+    const match = this.deps.intents.classify(text);
+    if (match && (HANDOFF_INTENTS.has(match.intent) || SMALL_TALK[match.intent])) {
+      return this.replyToIntent(step, match);
+    }
+    return this.answerFromFaq(step);
+  }
+
+  private async replyToIntent(step: WaterfallStepContext<AskOptions>, match: IntentMatch): Promise<DialogTurnResult> {
+    const { facts, text } = step.options;
+    const questionId = this.deps.idGenerator();
+    await this.record(this.questionRecord(questionId, facts, text, { outcome: 'intent', intent: match.intent }));
+    this.logger.info({ questionId, outcome: 'intent', intent: match.intent, confidence: match.confidence }, 'intent recognised');
+    if (HANDOFF_INTENTS.has(match.intent)) {
+      return step.beginDialog(HANDOFF_DIALOG_ID, { facts, intent: match.intent });
+    }
+    const reply = SMALL_TALK[match.intent];
+    if (reply) await step.context.sendActivity(reply(textsFor(facts.locale)));
+    return step.endDialog();
+  }
+
+  private async answerFromFaq(step: WaterfallStepContext<AskOptions>): Promise<DialogTurnResult> {
+    const { facts, text } = step.options;
+    const { result, entries } = this.deps.knowledge.ask(text);
+    const shown = decideShown(result, entries);
+    const questionId = this.deps.idGenerator();
+    await this.record(
+      this.questionRecord(questionId, facts, text, {
+        outcome: shown.outcome,
+        candidates: result.candidates.slice(0, RECORDED_CANDIDATES),
+        answeredEntryId: shown.outcome === 'answer' ? shown.entry.id : null,
+      }),
+    );
+    const top = result.candidates[0];
+    this.logger.info(
+      { questionId, outcome: shown.outcome, engineOutcome: result.outcome, topEntryId: top?.entryId, topScore: top?.score, topConfidence: top?.confidence },
+      'question answered',
+    );
+
+    const { context } = step;
+    if (shown.outcome === 'answer') {
+      await context.sendActivity(answerReply(shown.entry, questionId, facts));
+      await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId: shown.entry.id });
+    } else if (shown.outcome === 'choices') {
+      await context.sendActivity(choicesReply(shown.entries, questionId, facts));
+      const entryIds = shown.entries.map((entry) => entry.id);
+      await this.deps.pending.set(context, { kind: 'choices', userId: facts.userId, questionId, entryIds });
+    } else {
+      await context.sendActivity(textsFor(facts.locale).noAnswer);
+    }
+    return step.endDialog();
+  }
+
+  private questionRecord(id: string, facts: TurnFacts, text: string, what: Partial<QuestionRecord> & Pick<QuestionRecord, 'outcome'>): QuestionRecord {
+    return {
+      id,
+      askedAt: this.deps.clock().toISOString(),
+      conversationId: facts.conversationId,
+      userId: facts.userId,
+      locale: facts.locale,
+      text,
+      intent: null,
+      candidates: [],
+      answeredEntryId: null,
+      feedback: null,
+      feedbackAt: null,
+      ...what,
+    };
+  }
+
+  private async record(question: QuestionRecord): Promise<void> {
+    try {
+      await this.deps.questionLog.record(question);
+    } catch (error) {
+      this.logger.error({ questionId: question.id, errorCode: errorCodeOf(error) }, 'question not recorded');
+    }
+  }
+}
+
+/**
+ * Turns the engine's decision into what is shown, using only entries that are still published:
+ * choices that shrink to one entry become that answer, and an answer whose entry is gone is "none".
+ */
+function decideShown(result: AnswerResult, entries: ReadonlyMap<string, FaqEntry>): Shown {
+  const known = (count: number): FaqEntry[] =>
+    result.candidates
+      .slice(0, count)
+      .map((candidate) => entries.get(candidate.entryId))
+      .filter((entry): entry is FaqEntry => entry !== undefined);
+  if (result.outcome === 'answer') {
+    const [entry] = known(1);
+    return entry ? { outcome: 'answer', entry } : { outcome: 'none' };
+  }
+  if (result.outcome === 'choices') {
+    const offered = known(Math.min(Math.max(result.choiceCount, 2), 3));
+    if (offered.length >= 2) return { outcome: 'choices', entries: offered };
+    return offered[0] ? { outcome: 'answer', entry: offered[0] } : { outcome: 'none' };
+  }
+  return { outcome: 'none' };
+}

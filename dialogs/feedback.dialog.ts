@@ -1,0 +1,51 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { createLogger, type Logger } from '../src/logging/logger';
+import type { FeedbackSubmit } from '../src/bot/cards/card-actions';
+import { errorCodeOf } from '../src/bot/error-code';
+import { textsFor } from '../src/bot/texts';
+import type { TurnFacts } from '../src/bot/turn-facts';
+import { FEEDBACK_DIALOG_ID, type DialogDeps } from './dialog-deps';
+
+export interface FeedbackOptions {
+  readonly facts: TurnFacts;
+  readonly submit: FeedbackSubmit;
+}
+
+/**
+ * "Hat das geholfen?" answered (button or typed ja/nein): record it on the question and thank the
+ * user; after "Nein" suggest rephrasing and the advisors. Feedback that does not match an answer
+ * Lotse gave this user — forged, stale or someone else's — gets a polite reply and writes nothing.
+ */
+export class FeedbackDialog extends Dialog<FeedbackOptions> {
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: DialogDeps) {
+    super(FEEDBACK_DIALOG_ID);
+    this.logger = createLogger('dialog');
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FeedbackOptions): Promise<DialogTurnResult> {
+    if (options) await this.giveFeedback(dc, options);
+    return dc.endDialog();
+  }
+
+  private async giveFeedback(dc: DialogContext, { facts, submit }: FeedbackOptions): Promise<void> {
+    const texts = textsFor(facts.locale);
+    const { questionId, entryId, helpful } = submit;
+    const question = await this.deps.questionLog.get(questionId);
+    if (question === null || question.userId !== facts.userId || question.answeredEntryId !== entryId) {
+      this.logger.warn({ questionId, entryId, known: question !== null }, 'feedback refused');
+      await dc.context.sendActivity(texts.submitNotRecognised);
+      return;
+    }
+    try {
+      await this.deps.questionLog.recordFeedback(questionId, helpful ? 'helpful' : 'not_helpful', this.deps.clock().toISOString());
+      this.logger.info({ questionId, entryId, helpful }, 'feedback recorded');
+    } catch (error) {
+      this.logger.error({ questionId, errorCode: errorCodeOf(error) }, 'feedback not recorded');
+    }
+    const pending = await this.deps.pending.get(dc.context);
+    if (pending?.questionId === questionId) await this.deps.pending.delete(dc.context);
+    await dc.context.sendActivity(helpful ? texts.feedbackThanks : `${texts.feedbackThanks} ${texts.feedbackNegativeFollowUp}`);
+  }
+}

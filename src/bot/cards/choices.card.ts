@@ -1,0 +1,41 @@
+import type { FaqEntry } from '../../domain/knowledge/faq-entry';
+import type { BotTexts, Lang } from '../texts';
+import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type SubmitAction } from './adaptive-card';
+import type { ChooseSubmit } from './card-actions';
+import { renderChoicesText } from './plain-text';
+
+export interface ChoicesCardInput {
+  /** The offered entries, best first (2-3). */
+  readonly entries: readonly FaqEntry[];
+  /** The question record a choice is recorded on. */
+  readonly questionId: string;
+  readonly texts: BotTexts;
+  readonly lang: Lang;
+}
+
+/**
+ * "Meinten Sie eine dieser Fragen?" with one button per entry. Each button carries the question
+ * and entry ids, so it stays usable after later questions in the same conversation.
+ */
+export function buildChoicesCard({ entries, questionId, texts, lang }: ChoicesCardInput): AdaptiveCard {
+  const actions: SubmitAction<ChooseSubmit>[] = entries.map((entry) => ({
+    type: 'Action.Submit',
+    title: entry.question,
+    tooltip: texts.chooseTooltip,
+    data: { action: 'choose', questionId, entryId: entry.id },
+  }));
+  const spokenList = entries.map((entry, index) => `${index + 1}: ${entry.question}`).join('. ');
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    lang,
+    speak: `${texts.choicesTitle} ${spokenList}.`,
+    fallbackText: renderChoicesText(entries, texts),
+    body: [
+      { type: 'TextBlock', text: texts.choicesTitle, wrap: true, size: 'medium', weight: 'bolder', style: 'heading' },
+      { type: 'TextBlock', text: texts.choicesHint, wrap: true, isSubtle: true },
+    ],
+    actions,
+  };
+}

@@ -1,0 +1,4 @@
+/** The bot layer as the composition root sees it. */
+export { createBot, type BotDeps } from './create-bot';
+export { createOnTurnError, type OnTurnErrorDeps } from './on-turn-error';
+export { LotseBot, type LotseBotOptions } from './lotse-bot';

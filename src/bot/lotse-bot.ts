@@ -1,0 +1,107 @@
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { LotseTurn } from '../../dialogs/dialog-deps';
+import { createLogger, type Logger } from '../logging/logger';
+import { textsFor, type BotTexts } from './texts';
+import { turnFactsOf } from './turn-facts';
+import { readMessageInput, type RejectReason } from './turn-input';
+
+export interface LotseBotOptions {
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  /** The root dialog; it receives a {@link LotseTurn} for every processed message. */
+  readonly dialog: Dialog<LotseTurn>;
+}
+
+const REFUSALS: Record<RejectReason, (texts: BotTexts) => string> = {
+  empty: (texts) => texts.askForQuestion,
+  too_long: (texts) => texts.tooLong,
+  attachments_only: (texts) => texts.attachmentsOnly,
+  unknown_submit: (texts) => texts.submitNotRecognised,
+};
+
+/**
+ * Lotse's activity handler: welcomes a user once, cleans and checks every message (bot @mention,
+ * control characters, empty, too long, attachments only), hands it to the root dialog and saves
+ * conversation and user state at the end of the turn.
+ */
+export class LotseBot extends ActivityHandler {
+  private readonly conversationState: ConversationState;
+  private readonly userState: UserState;
+  private readonly dialogs: DialogSet;
+  private readonly rootDialogId: string;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+  private readonly introduced: StatePropertyAccessor<boolean>;
+  private readonly logger: Logger;
+
+  constructor({ conversationState, userState, dialog }: LotseBotOptions) {
+    super();
+    this.conversationState = conversationState;
+    this.userState = userState;
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(dialog);
+    this.rootDialogId = dialog.id;
+    this.welcomed = userState.createProperty<boolean>('welcomed');
+    this.introduced = conversationState.createProperty<boolean>('introduced');
+    this.logger = createLogger('bot');
+
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Runs one turn and saves conversation and user state (errors go to the adapter's `onTurnError`). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const input = readMessageInput(activity);
+    const facts = turnFactsOf(activity);
+    if (input.kind === 'rejected') {
+      this.logger.info({ activityId: activity.id, conversationId: facts.conversationId, reason: input.reason }, 'message refused');
+      await context.sendActivity(REFUSALS[input.reason](textsFor(facts.locale)));
+      return;
+    }
+    // Later dialogs and prompts read the activity text: give them the cleaned text without the @mention.
+    if (input.kind === 'text') activity.text = input.text;
+
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      const turn: LotseTurn = { facts, input };
+      await dc.beginDialog(this.rootDialogId, turn);
+    }
+  }
+
+  /**
+   * Personal chat: the welcome, once per user. Team channel or group chat: a short note on how to
+   * @mention Lotse when Lotse itself is added — never a greeting for every member who joins.
+   */
+  private async welcome(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const texts = textsFor(activity.locale);
+    if (isGroupConversation(activity)) {
+      const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+      if (!botAdded || (await this.introduced.get(context, false))) return;
+      await context.sendActivity(texts.groupIntro);
+      await this.introduced.set(context, true);
+      return;
+    }
+    if (!activity.from?.id || (await this.welcomed.get(context, false))) return;
+    await context.sendActivity(texts.welcome);
+    await this.welcomed.set(context, true);
+  }
+}
+
+function isGroupConversation(activity: Partial<Activity>): boolean {
+  const conversation = activity.conversation;
+  return conversation?.isGroup === true || conversation?.conversationType === 'channel' || conversation?.conversationType === 'groupChat';
+}

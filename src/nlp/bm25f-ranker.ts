@@ -1,0 +1,100 @@
+import { findPosting, type InvertedIndex } from './inverted-index';
+import type { QueryGroup } from './query-builder';
+
+/** A scored document. */
+export interface ScoredDocument {
+  readonly doc: number;
+  readonly score: number;
+}
+
+/** What one search touched — to show (and test) that scoring reads posting lists only. */
+export interface SearchStats {
+  postingsVisited: number;
+  documentsScored: number;
+}
+
+/** Bits of the title-like fields (question, alternatives, tags) in a posting's field mask. */
+const TITLE_FIELDS_MASK = 0b00111;
+
+/**
+ * BM25F scoring over the posting lists of the query terms (term-at-a-time with an accumulator
+ * that is reset only where it was touched), plus the per-document match facts the decision needs.
+ */
+export class Bm25fRanker {
+  private readonly accumulator: Float64Array;
+  private readonly touched: Int32Array;
+  readonly lastStats: SearchStats = { postingsVisited: 0, documentsScored: 0 };
+
+  constructor(private readonly index: InvertedIndex) {
+    this.accumulator = new Float64Array(index.documentCount);
+    this.touched = new Int32Array(index.documentCount);
+  }
+
+  /** The best `limit` documents for the query groups, best first. */
+  rank(groups: readonly QueryGroup[], limit: number): ScoredDocument[] {
+    const weights = new Map<string, number>();
+    for (const group of groups) {
+      for (const { term, weight } of group.terms) weights.set(term, (weights.get(term) ?? 0) + group.weight * weight);
+    }
+    let touchedCount = 0;
+    let visited = 0;
+    for (const [term, weight] of weights) {
+      const list = this.index.postingList(term);
+      if (!list) continue;
+      const factor = weight * list.idf;
+      for (let p = 0; p < list.docs.length; p += 1) {
+        const doc = list.docs[p] ?? 0;
+        if (this.accumulator[doc] === 0) this.touched[touchedCount++] = doc;
+        this.accumulator[doc] = (this.accumulator[doc] ?? 0) + factor * (list.impacts[p] ?? 0);
+      }
+      visited += list.docs.length;
+    }
+    const top: ScoredDocument[] = [];
+    for (let i = 0; i < touchedCount; i += 1) {
+      const doc = this.touched[i] ?? 0;
+      const score = this.accumulator[doc] ?? 0;
+      this.accumulator[doc] = 0;
+      if (top.length < limit || score > (top[top.length - 1]?.score ?? 0)) insertSorted(top, { doc, score }, limit);
+    }
+    this.lastStats.postingsVisited = visited;
+    this.lastStats.documentsScored = touchedCount;
+    return top;
+  }
+
+  /**
+   * IDF-weighted share of the query words that a document matches (each word credited with its
+   * best matching expansion), over all fields and over the title-like fields only.
+   */
+  coverage(groups: readonly QueryGroup[], doc: number): { all: number; title: number; strongestMiss: number } {
+    let total = 0;
+    let strongestMiss = 0;
+    let all = 0;
+    let title = 0;
+    for (const group of groups) {
+      const mass = group.weight * group.idf;
+      total += mass;
+      let best = 0;
+      let bestTitle = 0;
+      for (const { term, weight } of group.terms) {
+        const list = this.index.postingList(term);
+        if (!list) continue;
+        const position = findPosting(list, doc);
+        if (position < 0) continue;
+        const credit = Math.min(1, weight);
+        best = Math.max(best, credit);
+        if (((list.fieldMasks[position] ?? 0) & TITLE_FIELDS_MASK) !== 0) bestTitle = Math.max(bestTitle, credit);
+      }
+      if (best === 0) strongestMiss = Math.max(strongestMiss, mass);
+      all += mass * best;
+      title += mass * bestTitle;
+    }
+    return total > 0 ? { all: all / total, title: title / total, strongestMiss } : { all: 0, title: 0, strongestMiss };
+  }
+}
+
+function insertSorted(top: ScoredDocument[], item: ScoredDocument, limit: number): void {
+  let i = top.length;
+  while (i > 0 && (top[i - 1]?.score ?? 0) < item.score) i -= 1;
+  top.splice(i, 0, item);
+  if (top.length > limit) top.pop();
+}

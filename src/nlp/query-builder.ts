@@ -1,0 +1,132 @@
+import type { InvertedIndex } from './inverted-index';
+import type { KnowledgeVocabulary } from './knowledge-vocabulary';
+import type { WordToken } from './german-analyzer';
+
+/** One index term a query word expands to, with its share of the word's weight. */
+export interface QueryTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** One content word of the query and everything it expands to. */
+export interface QueryGroup {
+  readonly terms: QueryTerm[];
+  /** Weight of the word in the query (topic words 1, weak words less). */
+  readonly weight: number;
+  /** Highest IDF among the word's terms, or the IDF of an unknown word when none is indexed. */
+  idf: number;
+  /** True when none of the word's terms is in the index (an unknown word). */
+  unknown: boolean;
+}
+
+/** Weights of query expansions (fractions of the word's weight). */
+export const EXPANSION_WEIGHTS = {
+  /** Compound part when the whole word is indexed too. */
+  part: 0.5,
+  /** Compound part when the whole word is not indexed. */
+  partOnly: 0.8,
+  /** Known head or modifier of an otherwise unknown compound. */
+  partialPart: 0.6,
+  /** Word corrected by typo tolerance (edit distance 1; distance 2 gets 0.8 of it). */
+  fuzzy: 0.85,
+  /** Thesaurus concept of the word or phrase. */
+  concept: 0.8,
+  /** Thesaurus concept of a compound part. */
+  partConcept: 0.4,
+  /** Weak word (general verb, vague adverb). */
+  weakWord: 0.3,
+  /** Lower-case word in a query that otherwise capitalises its nouns (a verb or adjective). */
+  lowerCaseWord: 0.75,
+} as const;
+
+/** Turns a question into weighted query groups against the loaded knowledge. */
+export function buildQuery(text: string, vocabulary: KnowledgeVocabulary, index: InvertedIndex): QueryGroup[] {
+  const tokens = vocabulary.analyzer.tokenize(text).filter((token) => !token.stop);
+  const nounCase = tokens.some((token) => token.capitalised);
+  const groups: QueryGroup[] = [];
+  const conceptStems: string[] = [];
+  for (const token of tokens) {
+    const { group, stem } = buildGroup(token, nounCase, vocabulary, index);
+    groups.push(group);
+    conceptStems.push(stem);
+  }
+  for (const hit of vocabulary.thesaurus.find(conceptStems)) {
+    const group = groups[hit.start];
+    if (group && index.has(hit.concept)) addTerm(group, hit.concept, EXPANSION_WEIGHTS.concept);
+  }
+  for (const group of groups) finishGroup(group, index);
+  return groups;
+}
+
+function buildGroup(
+  token: WordToken,
+  nounCase: boolean,
+  vocabulary: KnowledgeVocabulary,
+  index: InvertedIndex,
+): { group: QueryGroup; stem: string } {
+  const group: QueryGroup = { terms: [], weight: wordWeight(token, nounCase), idf: 0, unknown: false };
+  const analyzer = vocabulary.analyzer;
+  let stem = token.stem;
+  let found = index.has(stem);
+  if (found) addTerm(group, stem, 1);
+  let parts = vocabulary.partsOf(token);
+  if (!found && parts.length === 0 && !vocabulary.hasWord(token.word)) {
+    const corrected = vocabulary.fuzzy.nearest(token.word);
+    if (corrected) {
+      const correctedStem = analyzer.stem(corrected.word);
+      const weight = EXPANSION_WEIGHTS.fuzzy * (corrected.distance === 1 ? 1 : 0.8);
+      if (index.has(correctedStem)) {
+        addTerm(group, correctedStem, weight);
+        stem = correctedStem;
+        found = true;
+      }
+      parts = vocabulary.partsOf({ ...token, word: corrected.word, hyphenParts: [] });
+    }
+  }
+  if (!found) parts = [...parts, ...correctUnknownParts(token, vocabulary)];
+  const partWeight = found ? EXPANSION_WEIGHTS.part : EXPANSION_WEIGHTS.partOnly;
+  for (const part of parts) {
+    const partStem = analyzer.stem(part);
+    if (index.has(partStem)) addTerm(group, partStem, partWeight);
+    for (const concept of vocabulary.thesaurus.conceptsOfStem(partStem)) {
+      if (index.has(concept)) addTerm(group, concept, EXPANSION_WEIGHTS.partConcept);
+    }
+  }
+  if (group.terms.length === 0) {
+    const known = vocabulary.decompounder.knownPartOf(token.word);
+    const knownStem = known ? analyzer.stem(known) : null;
+    if (knownStem && index.has(knownStem)) addTerm(group, knownStem, EXPANSION_WEIGHTS.partialPart);
+  }
+  return { group, stem };
+}
+
+/** Typo correction of hyphen parts that are neither known nor compounds of known words ("IT-Notfalhandbuch"). */
+function correctUnknownParts(token: WordToken, vocabulary: KnowledgeVocabulary): string[] {
+  const corrected: string[] = [];
+  for (const part of token.hyphenParts) {
+    if (vocabulary.hasWord(part) || vocabulary.decompounder.split(part)) continue;
+    const match = vocabulary.fuzzy.nearest(part);
+    if (match) corrected.push(match.word);
+  }
+  return corrected;
+}
+
+function wordWeight(token: WordToken, nounCase: boolean): number {
+  if (token.weak) return EXPANSION_WEIGHTS.weakWord;
+  const special = token.hyphenParts.length > 0 || /[0-9]/.test(token.word);
+  if (nounCase && !token.capitalised && !special) return EXPANSION_WEIGHTS.lowerCaseWord;
+  return 1;
+}
+
+function addTerm(group: QueryGroup, term: string, weight: number): void {
+  const existing = group.terms.findIndex((t) => t.term === term);
+  if (existing === -1) group.terms.push({ term, weight });
+  else if ((group.terms[existing]?.weight ?? 0) < weight) group.terms[existing] = { term, weight };
+}
+
+function finishGroup(group: QueryGroup, index: InvertedIndex): void {
+  let idf = 0;
+  for (const { term } of group.terms) idf = Math.max(idf, index.postingList(term)?.idf ?? 0);
+  group.unknown = group.terms.length === 0;
+  group.idf = group.unknown ? index.unknownIdf : idf;
+}

@@ -1,0 +1,259 @@
+import type Datastore from '@seald-io/nedb';
+import { Aggregator, Query, update as applyModifier } from 'mingo';
+import { AppError, ErrorCode } from '../../domain/errors';
+import type {
+  Collection,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpec,
+  PipelineStage,
+  StoredDocument,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+} from '../document-store';
+import {
+  assertFindOptions,
+  assertStorableDocument,
+  assertSupportedFilter,
+  assertSupportedPipeline,
+  isPlainObject,
+  normalizeUpdate,
+  upsertIdOf,
+} from '../query-guard';
+import { SerialQueue } from '../serial-queue';
+
+type Doc = Record<string, unknown> & StoredDocument;
+type NedbQuery = Record<string, unknown>;
+
+/** Maps nedb failures to the catalogue (never copies nedb's message: it can quote stored values). */
+export function mapNedbError(error: unknown, collection: string): unknown {
+  if (error instanceof AppError) return error;
+  const err = error as { errorType?: string; code?: string };
+  if (err.errorType === 'uniqueViolated') {
+    return new AppError(ErrorCode.DuplicateKey, `duplicate key in collection ${collection}`, { collection }, { cause: error });
+  }
+  if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    return new AppError(ErrorCode.StoreUnavailable, `embedded store I/O failed (${err.code})`, { collection }, { cause: error });
+  }
+  return new AppError(ErrorCode.Internal, `embedded store operation failed in ${collection}`, { collection }, { cause: error });
+}
+
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  let target = doc;
+  for (const key of keys) {
+    if (!isPlainObject(target[key])) target[key] = {};
+    target = target[key] as Record<string, unknown>;
+  }
+  target[last] = structuredClone(value);
+}
+
+/**
+ * The document Mongo inserts on an upsert without a match: the filter's equality conditions
+ * (top level and inside `$and`), dotted paths expanded, then the update applied.
+ */
+function seedFromFilter(filter: Filter, seed: Doc = {} as Doc): Doc {
+  for (const [key, condition] of Object.entries(filter)) {
+    if (key === '$and') {
+      (condition as Filter[]).forEach((branch) => seedFromFilter(branch, seed));
+    } else if (!key.startsWith('$')) {
+      const hasOperators = isPlainObject(condition) && Object.keys(condition).some((k) => k.startsWith('$'));
+      if (!hasOperators) setPath(seed, key, condition);
+      else if (isPlainObject(condition) && '$eq' in condition) setPath(seed, key, condition.$eq);
+    }
+  }
+  return seed;
+}
+
+/** Applies the port's update operators in place with mingo; returns whether anything changed. */
+function modify(doc: Doc, update: Update, inserting: boolean): boolean {
+  const modifier: Record<string, Record<string, unknown>> = {};
+  const { _id: insertedId, ...setOnInsert } = (inserting ? update.$setOnInsert : undefined) ?? {};
+  if (typeof insertedId === 'string') doc._id = insertedId;
+  const set = { ...update.$set, ...setOnInsert };
+  if (Object.keys(set).length > 0) modifier.$set = set;
+  if (update.$unset) modifier.$unset = Object.fromEntries(Object.keys(update.$unset).map((path) => [path, '']));
+  if (update.$inc) modifier.$inc = { ...update.$inc };
+  if (update.$push) modifier.$push = { ...update.$push };
+  if (Object.keys(modifier).length === 0) return false;
+  return applyModifier(doc, modifier, undefined, undefined, { cloneMode: 'deep' }).length > 0;
+}
+
+/**
+ * One collection of the embedded store: an nedb Datastore for persistence, unique indexes and
+ * `_id`; mingo for MongoDB-exact matching, updates, sorting and aggregation. Every write runs in
+ * a per-collection queue, so a read-modify-write is atomic within the process (the data-directory
+ * lock guarantees there is only one process).
+ */
+export class EmbeddedCollection<T extends StoredDocument> implements Collection<T> {
+  private readonly writes = new SerialQueue();
+
+  constructor(
+    private readonly name: string,
+    private readonly db: Datastore<Doc>,
+    private readonly ready: Promise<void>,
+    private readonly assertOpen: () => void,
+  ) {}
+
+  /** Settles once the queued writes have. */
+  idle(): Promise<void> {
+    return this.writes.idle();
+  }
+
+  private async call<R>(operation: () => Promise<R>): Promise<R> {
+    this.assertOpen();
+    try {
+      await this.ready;
+      return await operation();
+    } catch (error) {
+      throw mapNedbError(error, this.name);
+    }
+  }
+
+  private write<R>(operation: () => Promise<R>): Promise<R> {
+    return this.call(() => this.writes.run(operation));
+  }
+
+  /** nedb query: mingo decides the match; a plain string `_id` lets nedb use its index first. */
+  private toNedbQuery(filter: Filter): NedbQuery {
+    assertSupportedFilter(filter);
+    if (Object.keys(filter).length === 0) return {};
+    const query = new Query(filter as Record<string, unknown>);
+    const nedbQuery: NedbQuery = {
+      $where(this: Record<string, unknown>): boolean {
+        return query.test(this);
+      },
+    };
+    if (typeof filter._id === 'string') nedbQuery._id = filter._id;
+    return nedbQuery;
+  }
+
+  private async first(filter: Filter): Promise<Doc | null> {
+    const [doc] = await this.db.findAsync(this.toNedbQuery(filter)).limit(1);
+    return (doc as Doc | undefined) ?? null;
+  }
+
+  async insertOne(doc: T): Promise<void> {
+    assertStorableDocument(doc);
+    return this.write(async () => {
+      await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
+    });
+  }
+
+  /** Ordered like MongoDB's default: on a duplicate, the documents before it stay inserted. */
+  async insertMany(docs: readonly T[]): Promise<void> {
+    docs.forEach((doc) => assertStorableDocument(doc));
+    return this.write(async () => {
+      for (const doc of docs) await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
+    });
+  }
+
+  async findOne(filter: Filter): Promise<T | null> {
+    return this.call(async () => (await this.first(filter)) as T | null);
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    assertFindOptions(options);
+    return this.call(async () => {
+      const docs = (await this.db.findAsync(this.toNedbQuery(filter))) as Doc[];
+      let cursor = new Query({}).find<Doc>(docs);
+      if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return cursor.all() as unknown as T[];
+    });
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const normalized = normalizeUpdate(update);
+    if (options.upsert) upsertIdOf(filter, normalized);
+    return this.write(async () => {
+      const current = await this.first(filter);
+      if (current) {
+        const changed = modify(current, normalized, false);
+        if (changed) await this.db.updateAsync({ _id: current._id }, current, {});
+        return { matchedCount: 1, modifiedCount: changed ? 1 : 0, upsertedId: null };
+      }
+      if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      const inserted = await this.insertUpserted(filter, normalized);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id };
+    });
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    const normalized = normalizeUpdate(update);
+    if (options.upsert) upsertIdOf(filter, normalized);
+    const returnBefore = options.returnDocument === 'before';
+    return this.write(async () => {
+      const current = await this.first(filter);
+      if (current) {
+        const before = returnBefore ? structuredClone(current) : null;
+        if (modify(current, normalized, false)) await this.db.updateAsync({ _id: current._id }, current, {});
+        return (before ?? current) as unknown as T;
+      }
+      if (!options.upsert) return null;
+      const inserted = await this.insertUpserted(filter, normalized);
+      return returnBefore ? null : (inserted as unknown as T);
+    });
+  }
+
+  private async insertUpserted(filter: Filter, update: Update): Promise<Doc> {
+    const doc = seedFromFilter(filter);
+    modify(doc, update, true);
+    assertStorableDocument(doc, 'upserted document');
+    await this.db.insertAsync(doc);
+    return doc;
+  }
+
+  async replaceOne(filter: Filter, doc: T, options: UpdateOptions = {}): Promise<UpdateResult> {
+    assertStorableDocument(doc);
+    if (options.upsert) upsertIdOf(filter, doc);
+    return this.write(async () => {
+      const current = await this.first(filter);
+      if (current) {
+        if (current._id !== doc._id) throw new AppError(ErrorCode.ValidationFailed, 'replaceOne: _id is immutable');
+        await this.db.updateAsync({ _id: current._id }, structuredClone(doc), {});
+        return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
+      }
+      if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: doc._id };
+    });
+  }
+
+  async deleteOne(filter: Filter): Promise<number> {
+    const query = this.toNedbQuery(filter);
+    return this.write(() => this.db.removeAsync(query, { multi: false }));
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const query = this.toNedbQuery(filter);
+    return this.write(() => this.db.removeAsync(query, { multi: true }));
+  }
+
+  async countDocuments(filter: Filter = {}): Promise<number> {
+    return this.call(async () => this.db.countAsync(this.toNedbQuery(filter)));
+  }
+
+  async createIndex(spec: IndexSpec): Promise<void> {
+    const fields = Object.keys(spec.fields);
+    if (fields.length === 0) throw new AppError(ErrorCode.ValidationFailed, 'createIndex: no fields');
+    const fieldName = fields.length === 1 ? fields[0]! : fields;
+    return this.write(() => this.db.ensureIndexAsync({ fieldName, unique: spec.unique === true }));
+  }
+
+  async aggregate<R = Record<string, unknown>>(pipeline: readonly PipelineStage[]): Promise<R[]> {
+    assertSupportedPipeline(pipeline);
+    // A leading $match is evaluated while reading, so only matching documents are copied.
+    const [head, ...rest] = pipeline;
+    const leadingMatch = head !== undefined && '$match' in head ? (head.$match as Filter) : undefined;
+    const stages = (leadingMatch ? rest : pipeline) as Record<string, unknown>[];
+    return this.call(async () => {
+      const docs = (await this.db.findAsync(leadingMatch ? this.toNedbQuery(leadingMatch) : {})) as Doc[];
+      return new Aggregator(stages).run(docs) as R[];
+    });
+  }
+}
