@@ -33,6 +33,8 @@ export class ExampleIntentClassifier implements IntentClassifier {
   private readonly analyzer = new GermanAnalyzer();
   private readonly examples: CompiledExample[] = [];
   private readonly vocabulary = new Map<Intent, Set<string>>();
+  /** Every stem of every example, for computing a word's near-equal stems once per call. */
+  private readonly allStems = new Set<string>();
 
   constructor(examples: IntentExamples) {
     for (const intent of INTENTS) {
@@ -42,7 +44,10 @@ export class ExampleIntentClassifier implements IntentClassifier {
           const stems = this.stems(utterance);
           if (stems.length === 0) continue;
           this.examples.push({ intent, language, stems });
-          for (const stem of stems) vocabulary.add(stem);
+          for (const stem of stems) {
+            vocabulary.add(stem);
+            this.allStems.add(stem);
+          }
         }
       }
       this.vocabulary.set(intent, vocabulary);
@@ -60,14 +65,15 @@ export class ExampleIntentClassifier implements IntentClassifier {
       if (typeof text !== 'string' || text.length > 300) return null;
       const stems = this.stems(text);
       if (stems.length === 0 || stems.length > MAX_TOKENS) return null;
+      const similar = this.similarStems(stems);
       let best: { example: CompiledExample; similarity: number } | null = null;
       for (const example of this.examples) {
-        const similarity = dice(stems, example.stems);
+        const similarity = dice(stems, example.stems, similar);
         if (!best || similarity > best.similarity) best = { example, similarity };
       }
       if (!best || best.similarity < MIN_SIMILARITY) return null;
       const { intent, language } = best.example;
-      if (best.similarity < NEAR_EXACT && !this.explains(intent, stems)) return null;
+      if (best.similarity < NEAR_EXACT && !this.explains(intent, stems, similar)) return null;
       return { intent, confidence: Math.round(best.similarity * 1000) / 1000, language };
     } catch {
       return null;
@@ -75,11 +81,21 @@ export class ExampleIntentClassifier implements IntentClassifier {
   }
 
   /** True when every word is a stop word, a filler, or (nearly) a word of the intent's examples. */
-  private explains(intent: Intent, stems: readonly string[]): boolean {
+  private explains(intent: Intent, stems: readonly string[], similar: SimilarStems): boolean {
     const vocabulary = this.vocabulary.get(intent) ?? new Set<string>();
     return stems.every(
-      (stem) => STOP_WORDS.has(stem) || FILLERS.has(stem) || [...vocabulary].some((known) => similarWord(stem, known)),
+      (stem) => STOP_WORDS.has(stem) || FILLERS.has(stem) || [...(similar.get(stem) ?? [])].some((known) => vocabulary.has(known)),
     );
+  }
+
+  /** For each word of the utterance, the example stems it is near-equal to (one edit), computed once. */
+  private similarStems(stems: readonly string[]): SimilarStems {
+    const similar = new Map<string, ReadonlySet<string>>();
+    for (const stem of stems) {
+      if (similar.has(stem)) continue;
+      similar.set(stem, new Set([...this.allStems].filter((known) => similarWord(stem, known))));
+    }
+    return similar;
   }
 
   private stems(text: string): string[] {
@@ -87,12 +103,16 @@ export class ExampleIntentClassifier implements IntentClassifier {
   }
 }
 
-/** Dice similarity of two token lists, counting near-equal words (one typo) as equal. */
-function dice(a: readonly string[], b: readonly string[]): number {
+/** Per word of an utterance: the example stems it counts as equal to. */
+type SimilarStems = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Dice similarity of an utterance's words and an example's, counting near-equal words (one typo) as equal. */
+function dice(a: readonly string[], b: readonly string[], similar: SimilarStems): number {
   const unused = [...b];
   let matched = 0;
   for (const word of a) {
-    const index = unused.findIndex((other) => similarWord(word, other));
+    const near = similar.get(word);
+    const index = unused.findIndex((other) => near?.has(other) ?? word === other);
     if (index >= 0) {
       matched += 1;
       unused.splice(index, 1);
@@ -104,6 +124,8 @@ function dice(a: readonly string[], b: readonly string[]): number {
 function similarWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  // One edit in words of five or more letters leaves the first or the last letter in place.
+  if (a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1]) return false;
   return DamerauLevenshteinDistance(a, b, { restricted: true }) <= 1;
 }
 

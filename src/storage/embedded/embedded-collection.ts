@@ -127,7 +127,13 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
         return query.test(this);
       },
     };
-    if (typeof filter._id === 'string') nedbQuery._id = filter._id;
+    // Let nedb narrow by its _id index first (a string or an `$in` of strings), so that keyed reads
+    // such as bot state do not scan the collection.
+    const id = filter._id;
+    if (typeof id === 'string') nedbQuery._id = id;
+    else if (isPlainObject(id) && Object.keys(id).length === 1 && Array.isArray(id.$in) && id.$in.every((v) => typeof v === 'string')) {
+      nedbQuery._id = { $in: id.$in };
+    }
     return nedbQuery;
   }
 
