@@ -4,8 +4,10 @@
  * With the embedded store, stop the running Lotse first (one process per data directory).
  */
 import path from 'node:path';
+import type { Config } from '../src/config/config';
 import { loadConfig } from '../src/config/config';
 import { isAppError } from '../src/domain/errors';
+import type { ImportReport } from '../src/domain/knowledge/knowledge-import.service';
 import { importKnowledge } from '../src/domain/knowledge/knowledge-import.service';
 import { configureLogger } from '../src/logging/logger';
 import { loadThesaurusFile } from '../src/nlp/knowledge-data.loader';
@@ -13,34 +15,35 @@ import { openDocumentStore } from '../src/storage/create-document-store';
 import { loadKnowledgeDirectory } from '../src/storage/knowledge-files.loader';
 import { DocumentKnowledgeRepository } from '../src/storage/knowledge.repository';
 
-async function main(): Promise<number> {
-  const config = loadConfig();
-  configureLogger('warn');
+/** Imports the configured knowledge directory into the configured store; writes a report to `print`. */
+export async function runKbImport(config: Config, print: (line: string) => void): Promise<ImportReport> {
   const dir = path.resolve(config.knowledge.dir);
-  const [entries, thesaurus] = await Promise.all([loadKnowledgeDirectory(dir), loadThesaurusFile(path.join(dir, 'thesaurus.json'))]);
+  const entries = await loadKnowledgeDirectory(dir);
+  const thesaurus = loadThesaurusFile(path.join(dir, 'thesaurus.json'));
   const store = await openDocumentStore(config.store, AbortSignal.timeout(30_000));
   try {
     const report = await importKnowledge(new DocumentKnowledgeRepository(store), entries, thesaurus);
-    console.log(`Imported ${entries.length} entries from ${dir} into the ${store.kind} store:`);
-    console.log(`  created:   ${report.created.length}`);
-    console.log(`  updated:   ${report.updated.length}`);
-    console.log(`  unchanged: ${report.unchanged.length}`);
+    print(`Imported ${entries.length} entries from ${dir} into the ${store.kind} store:`);
+    print(`  created:   ${report.created.length}`);
+    print(`  updated:   ${report.updated.length}`);
+    print(`  unchanged: ${report.unchanged.length}`);
     if (report.keptStoreEdits.length > 0) {
-      console.log(`  KEPT (edited in the store since their last import, not overwritten): ${report.keptStoreEdits.join(', ')}`);
+      print(`  KEPT (edited in the store since their last import, not overwritten): ${report.keptStoreEdits.join(', ')}`);
     }
-    if (report.notInFiles.length > 0) {
-      console.log(`  in the store only (left untouched): ${report.notInFiles.join(', ')}`);
-    }
-    return 0;
+    if (report.notInFiles.length > 0) print(`  in the store only (left untouched): ${report.notInFiles.join(', ')}`);
+    return report;
   } finally {
     await store.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(isAppError(error) ? `${error.code}: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  configureLogger('warn');
+  runKbImport(loadConfig(), (line) => console.log(line)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(isAppError(error) ? `${error.code}: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
+}

@@ -85,7 +85,7 @@ export class FaqAnswerEngine implements AnswerEngine {
     this.vocabulary = vocabulary;
     this.index = index;
     this.ranker = new Bm25fRanker(index);
-    this.logger.info({ entries: entries.length, buildMs: Math.round(performance.now() - started) }, 'answer index built');
+    this.logger.debug({ entries: entries.length, buildMs: Math.round(performance.now() - started) }, 'answer index built');
   }
 
   answer(question: string): AnswerResult {

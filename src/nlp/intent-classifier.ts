@@ -129,4 +129,3 @@ function similarWord(a: string, b: string): boolean {
   return DamerauLevenshteinDistance(a, b, { restricted: true }) <= 1;
 }
 
-export { ExampleIntentClassifier as IntentClassifierImpl };
