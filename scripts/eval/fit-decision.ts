@@ -32,13 +32,19 @@ const LEARNING_RATE = 0.5;
  * answer threshold (maximal overall accuracy with false-answer <= MAX_FALSE_ANSWER; ties go to the stricter threshold) and the choices
  * threshold (expected entry among the choices, minus unanswerable questions offered choices).
  */
-export function fitDecision(queries: readonly EvalQuery[], traces: readonly LotseTrace[]): FittedDecision {
+export function fitDecision(
+  queries: readonly EvalQuery[],
+  traces: readonly LotseTrace[],
+  options: { readonly features?: readonly (keyof DecisionFeatures)[]; readonly l2?: number } = {},
+): FittedDecision {
+  const used = new Set(options.features ?? FEATURE_NAMES);
+  const l2 = options.l2 ?? L2;
   const samples: { x: number[]; y: number }[] = [];
   traces.forEach((trace, i) => {
     const query = queries[i];
     if (!query || trace.intent || !trace.features) return;
     const y = query.expected !== null && trace.result.candidates[0]?.entryId === query.expected ? 1 : 0;
-    samples.push({ x: FEATURE_NAMES.map((name) => (trace.features as DecisionFeatures)[name]), y });
+    samples.push({ x: FEATURE_NAMES.map((name) => (used.has(name) ? (trace.features as DecisionFeatures)[name] : 0)), y });
   });
   const w = new Array<number>(FEATURE_NAMES.length).fill(0);
   let b = 0;
@@ -52,7 +58,7 @@ export function fitDecision(queries: readonly EvalQuery[], traces: readonly Lots
       gradB += error;
     }
     const n = Math.max(1, samples.length);
-    for (let j = 0; j < w.length; j += 1) w[j] = (w[j] ?? 0) - LEARNING_RATE * ((gradW[j] ?? 0) / n + L2 * (w[j] ?? 0));
+    for (let j = 0; j < w.length; j += 1) w[j] = (w[j] ?? 0) - LEARNING_RATE * ((gradW[j] ?? 0) / n + l2 * (w[j] ?? 0));
     b -= LEARNING_RATE * (gradB / n);
   }
   const model: ConfidenceModel = {

@@ -69,8 +69,8 @@ const EnvSchema = z.object({
   MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  ANSWER_THRESHOLD: fraction(0.63),
-  CHOICES_THRESHOLD: fraction(0.45),
+  ANSWER_THRESHOLD: fraction(0.66),
+  CHOICES_THRESHOLD: fraction(0.35),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

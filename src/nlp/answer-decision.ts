@@ -16,6 +16,14 @@ export interface DecisionFeatures {
   readonly strongestMiss: number;
   /** Number of query words, scaled to 0..1 (20 words and more = 1). */
   readonly queryLength: number;
+  /** Distinct query words the entry matches in any field, scaled to 0..1 (10 words and more = 1). */
+  readonly matchedWords: number;
+  /**
+   * Lead in distinct matched query words over the rival (best: the runner-up; others: the best),
+   * scaled to -1..1 (a lead of 4 words and more = 1). Unlike the score normalisations it does not
+   * shrink as a long narrative question adds words no entry contains.
+   */
+  readonly matchedWordLead: number;
 }
 
 /** Logistic model of P(best candidate answers the question) over {@link DecisionFeatures}. */
@@ -25,27 +33,34 @@ export interface ConfidenceModel {
 }
 
 /**
- * Fitted by logistic regression on the 200 development questions of shared/eval against the seed
- * knowledge (`npm run eval -- --fit`); the split-half check there shows it carries over.
+ * Fitted by L2-regularised logistic regression on 400 questions pooled from two independently
+ * written sets (the 200 development questions of shared/eval and the 200 authored questions of
+ * tests/eval) against the seed knowledge (`npm run eval -- --queries <dev> --queries <authored> --fit`);
+ * the cross-set and split-half checks there show how it carries over to questions it was not fitted on.
  */
 export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = {
-  bias: -0.827,
+  bias: -1.192,
   weights: {
-    normalisedScore: 1.382,
-    coverage: 1.275,
-    titleCoverage: 0.857,
-    margin: 1.401,
-    unknownShare: -0.733,
-    strongestMiss: -0.392,
-    queryLength: 0.74,
+    normalisedScore: 1.323,
+    coverage: 0.802,
+    titleCoverage: 0.978,
+    margin: 1.025,
+    unknownShare: -0.531,
+    strongestMiss: -0.274,
+    queryLength: 0.816,
+    matchedWords: 0.802,
+    matchedWordLead: 1.622,
   },
 };
 
 /**
- * Chosen on the same data: `answer` maximises overall accuracy with at most 15 % false answers;
+ * Chosen on the same data: `answer` keeps false answers at or below 12.5 % on EACH query set (dev
+ * and the independently authored set; the target is 15 %, the difference is a safety margin for
+ * unseen questions, because a confident wrong answer is the worst outcome for a public-sector bot),
+ * and within that maximises overall accuracy;
  * `choices` maximises questions whose entry is among the choices minus unanswerable ones offered choices.
  */
-export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = { answer: 0.63, choices: 0.45 };
+export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = { answer: 0.66, choices: 0.35 };
 
 export const FEATURE_NAMES: readonly (keyof DecisionFeatures)[] = [
   'normalisedScore',
@@ -55,6 +70,8 @@ export const FEATURE_NAMES: readonly (keyof DecisionFeatures)[] = [
   'unknownShare',
   'strongestMiss',
   'queryLength',
+  'matchedWords',
+  'matchedWordLead',
 ];
 
 /** Confidence in 0..1 that the best candidate answers the question. */

@@ -13,6 +13,18 @@ export interface SearchStats {
   documentsScored: number;
 }
 
+/** How well one document covers the query words. */
+export interface DocumentCoverage {
+  /** IDF-weighted share of the query words matched in any field. */
+  readonly all: number;
+  /** IDF-weighted share of the query words matched in the question, alternatives or tags. */
+  readonly title: number;
+  /** Weight x IDF of the strongest query word the document does not match. */
+  readonly strongestMiss: number;
+  /** Number of distinct query words the document matches (in any field, by any expansion). */
+  readonly matchedWords: number;
+}
+
 /** Bits of the title-like fields (question, alternatives, tags) in a posting's field mask. */
 const TITLE_FIELDS_MASK = 0b00111;
 
@@ -63,13 +75,15 @@ export class Bm25fRanker {
 
   /**
    * IDF-weighted share of the query words that a document matches (each word credited with its
-   * best matching expansion), over all fields and over the title-like fields only.
+   * best matching expansion), over all fields and over the title-like fields only; plus the
+   * strongest unmatched word and the number of distinct query words matched at all.
    */
-  coverage(groups: readonly QueryGroup[], doc: number): { all: number; title: number; strongestMiss: number } {
+  coverage(groups: readonly QueryGroup[], doc: number): DocumentCoverage {
     let total = 0;
     let strongestMiss = 0;
     let all = 0;
     let title = 0;
+    let matchedWords = 0;
     for (const group of groups) {
       const mass = group.weight * group.idf;
       total += mass;
@@ -85,10 +99,13 @@ export class Bm25fRanker {
         if (((list.fieldMasks[position] ?? 0) & TITLE_FIELDS_MASK) !== 0) bestTitle = Math.max(bestTitle, credit);
       }
       if (best === 0) strongestMiss = Math.max(strongestMiss, mass);
+      else matchedWords += 1;
       all += mass * best;
       title += mass * bestTitle;
     }
-    return total > 0 ? { all: all / total, title: title / total, strongestMiss } : { all: 0, title: 0, strongestMiss };
+    return total > 0
+      ? { all: all / total, title: title / total, strongestMiss, matchedWords }
+      : { all: 0, title: 0, strongestMiss, matchedWords };
   }
 }
 

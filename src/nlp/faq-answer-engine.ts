@@ -10,7 +10,7 @@ import {
   type ConfidenceModel,
   type DecisionFeatures,
 } from './answer-decision';
-import { Bm25fRanker, type ScoredDocument, type SearchStats } from './bm25f-ranker';
+import { Bm25fRanker, type DocumentCoverage, type ScoredDocument, type SearchStats } from './bm25f-ranker';
 import { extractDocumentTerms } from './document-terms';
 import { GermanAnalyzer } from './german-analyzer';
 import { DEFAULT_BM25F, InvertedIndexBuilder, type Bm25fParams } from './inverted-index';
@@ -36,6 +36,10 @@ const MAX_CANDIDATES = 5;
 const MAX_QUESTION_LENGTH = 2000;
 /** A third choice is offered only when it scores at least this share of the best. */
 const THIRD_CHOICE_RATIO = 0.75;
+/** Distinct matched query words at which the `matchedWords` feature saturates. */
+const MATCHED_WORDS_SCALE = 10;
+/** Lead in distinct matched query words (over the rival) at which `matchedWordLead` saturates. */
+const MATCHED_WORD_LEAD_SCALE = 4;
 const NONE: AnswerResult = { outcome: 'none', candidates: [], choiceCount: 0 };
 
 /**
@@ -100,34 +104,49 @@ export class FaqAnswerEngine implements AnswerEngine {
       const ranked = this.ranker.rank(groups, MAX_CANDIDATES);
       const best = ranked[0];
       if (!best || best.score <= 0) return { result: NONE, features: null };
-      const candidates = ranked.map((scored) => this.toCandidate(groups, scored, best.score, ranked));
-      const features = this.features(groups, best, ranked[1]);
+      const coverages = new Map<number, DocumentCoverage>();
+      const coverageOf = (doc: number): DocumentCoverage => {
+        let coverage = coverages.get(doc);
+        if (!coverage) {
+          coverage = this.ranker.coverage(groups, doc);
+          coverages.set(doc, coverage);
+        }
+        return coverage;
+      };
+      const features = ranked.map((scored, rank) =>
+        rank === 0 ? this.features(groups, scored, coverageOf, ranked[1]) : this.features(groups, scored, coverageOf, best, true),
+      );
+      const candidates: Candidate[] = ranked.map((scored, rank) => ({
+        entryId: this.index.idOf(scored.doc),
+        score: scored.score,
+        confidence: computeConfidence(features[rank] as DecisionFeatures, this.model),
+      }));
       const confidence = candidates[0]?.confidence ?? 0;
       const outcome = decideOutcome(confidence, this.thresholds);
       const choiceCount = outcome === 'choices' ? countChoices(ranked) : 0;
       this.logger.debug({ outcome, confidence, topScore: best.score, groups: groups.length }, 'question ranked');
-      return { result: { outcome, candidates, choiceCount }, features };
+      return { result: { outcome, candidates, choiceCount }, features: features[0] ?? null };
     } catch (error) {
       this.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'answer failed; answering none');
       return { result: NONE, features: null };
     }
   }
 
-  private toCandidate(groups: QueryGroup[], scored: ScoredDocument, bestScore: number, ranked: ScoredDocument[]): Candidate {
-    const isBest = scored.score === bestScore && scored.doc === ranked[0]?.doc;
-    const next = isBest ? ranked[1] : undefined;
-    const features = this.features(groups, scored, next, isBest ? undefined : bestScore);
-    return {
-      entryId: this.index.idOf(scored.doc),
-      score: scored.score,
-      confidence: computeConfidence(features, this.model),
-    };
-  }
-
-  private features(groups: QueryGroup[], scored: ScoredDocument, next?: ScoredDocument, bestScore?: number): DecisionFeatures {
-    const coverage = this.ranker.coverage(groups, scored.doc);
-    const margin =
-      bestScore === undefined ? (scored.score - (next?.score ?? 0)) / scored.score : (scored.score - bestScore) / bestScore;
+  /**
+   * Features of a candidate against a rival: for the best candidate the runner-up, for the others
+   * the best candidate (then margin and word lead are negative or zero).
+   */
+  private features(
+    groups: QueryGroup[],
+    scored: ScoredDocument,
+    coverageOf: (doc: number) => DocumentCoverage,
+    rival: ScoredDocument | undefined,
+    rivalIsBest = false,
+  ): DecisionFeatures {
+    const coverage = coverageOf(scored.doc);
+    const rivalScore = rival?.score ?? 0;
+    const margin = rivalIsBest ? (scored.score - rivalScore) / rivalScore : (scored.score - rivalScore) / scored.score;
+    const rivalWords = rival ? coverageOf(rival.doc).matchedWords : 0;
     return {
       normalisedScore: Math.min(1.5, scored.score / selfScore(groups, this.bm25f)),
       coverage: coverage.all,
@@ -136,6 +155,8 @@ export class FaqAnswerEngine implements AnswerEngine {
       unknownShare: unknownShare(groups),
       strongestMiss: coverage.strongestMiss / this.index.unknownIdf,
       queryLength: Math.min(1, groups.length / 20),
+      matchedWords: Math.min(1, coverage.matchedWords / MATCHED_WORDS_SCALE),
+      matchedWordLead: Math.max(-1, Math.min(1, (coverage.matchedWords - rivalWords) / MATCHED_WORD_LEAD_SCALE)),
     };
   }
 }
@@ -160,6 +181,7 @@ function unknownShare(groups: readonly QueryGroup[]): number {
   for (const group of groups) {
     total += group.weight * group.idf;
     if (group.unknown) unknown += group.weight * group.idf;
+    else unknown += group.weight * group.idf * group.missingPartShare;
   }
   return total > 0 ? unknown / total : 0;
 }

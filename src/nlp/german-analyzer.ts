@@ -19,6 +19,17 @@ export interface WordToken {
 }
 
 const MAX_TEXT_LENGTH = 4000;
+
+/**
+ * Stems fixed by hand where the Snowball stem of a common word collides with an unrelated word
+ * (a stemmer override list): "rechner"/"rechnern" would otherwise become "rechn", the stem of
+ * "rechnung" after derivation conflation.
+ */
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  ['rechner', 'rechner'],
+  ['rechnern', 'rechner'],
+  ['rechners', 'rechner'],
+]);
 const MAX_WORD_LENGTH = 60;
 
 /**
@@ -61,7 +72,7 @@ export class GermanAnalyzer {
   stem(word: string): string {
     let stem = this.stemCache.get(word);
     if (stem === undefined) {
-      stem = /^[0-9]+$/.test(word) ? word : conflateDerivations(word, PorterStemmerDe.stem(word));
+      stem = /^[0-9]+$/.test(word) ? word : (STEM_OVERRIDES.get(word) ?? conflateDerivations(word, PorterStemmerDe.stem(word)));
       if (this.stemCache.size > 200_000) this.stemCache.clear();
       this.stemCache.set(word, stem);
     }

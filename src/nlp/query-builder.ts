@@ -17,6 +17,8 @@ export interface QueryGroup {
   idf: number;
   /** True when none of the word's terms is in the index (an unknown word). */
   unknown: boolean;
+  /** Share of the parts of a hyphenated word that the knowledge does not know ("deutschland-stack": 0.5). */
+  missingPartShare: number;
 }
 
 /** Weights of query expansions (fractions of the word's weight). */
@@ -64,7 +66,7 @@ function buildGroup(
   vocabulary: KnowledgeVocabulary,
   index: InvertedIndex,
 ): { group: QueryGroup; stem: string } {
-  const group: QueryGroup = { terms: [], weight: wordWeight(token, nounCase), idf: 0, unknown: false };
+  const group: QueryGroup = { terms: [], weight: wordWeight(token, nounCase), idf: 0, unknown: false, missingPartShare: 0 };
   const analyzer = vocabulary.analyzer;
   let stem = token.stem;
   let found = index.has(stem);
@@ -84,7 +86,9 @@ function buildGroup(
     }
   }
   if (!found) parts = [...parts, ...correctUnknownParts(token, vocabulary)];
-  const partWeight = found ? EXPANSION_WEIGHTS.part : EXPANSION_WEIGHTS.partOnly;
+  if (!found) group.missingPartShare = missingPartShare(token, parts, vocabulary, index);
+  // a hyphenated word of which only some parts are known matches only partly
+  const partWeight = found ? EXPANSION_WEIGHTS.part : group.missingPartShare > 0 ? EXPANSION_WEIGHTS.partialPart : EXPANSION_WEIGHTS.partOnly;
   for (const part of parts) {
     const partStem = analyzer.stem(part);
     if (index.has(partStem)) addTerm(group, partStem, partWeight);
@@ -98,6 +102,20 @@ function buildGroup(
     if (knownStem && index.has(knownStem)) addTerm(group, knownStem, EXPANSION_WEIGHTS.partialPart);
   }
   return { group, stem };
+}
+
+/** Share of the content parts of a hyphenated word with no indexed part stem among `parts` (0 for other words). */
+function missingPartShare(token: WordToken, parts: readonly string[], vocabulary: KnowledgeVocabulary, index: InvertedIndex): number {
+  const content = token.hyphenParts.filter((part) => part.length >= 2 && !/^[0-9]+$/.test(part));
+  if (content.length < 2) return 0;
+  const known = new Set(parts.map((part) => vocabulary.analyzer.stem(part)).filter((stem) => index.has(stem)));
+  let missing = 0;
+  for (const part of content) {
+    const split = vocabulary.decompounder.split(part);
+    const stems = [part, ...(split?.allParts ?? [])].map((p) => vocabulary.analyzer.stem(p));
+    if (!stems.some((stem) => known.has(stem))) missing += 1;
+  }
+  return missing / content.length;
 }
 
 /** Typo correction of hyphen parts that are neither known nor compounds of known words ("IT-Notfalhandbuch"). */

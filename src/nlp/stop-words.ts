@@ -20,6 +20,8 @@ unserer unseres unter viel viele vielen vom von vor waehrend war waere waeren wa
 welcher welches wem wen wenn wer werde werden wessen wie wieso wir wird wirst wo wobei wodurch woher wohin wollen wollte
 wollten womit woran worauf worin worden wozu wuerde wuerden wurde wurden zu zum zur zwischen weshalb weswegen wofuer worueber
 eigentlich halt eben eh mal denn doch schon ueberhaupt genau bzw ca usw zb z b gibt gibts geht gehts ne nen nem hallo hi
+worum wieviel wieviele habt haettet duerft irgendwie irgendwo irgendwas sowas
+eins zwei drei vier fuenf sechs sieben acht neun zehn
 `;
 
 const ENGLISH = `

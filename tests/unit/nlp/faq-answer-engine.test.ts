@@ -93,6 +93,14 @@ describe('FaqAnswerEngine', () => {
     }
   });
 
+  it('counts the unknown part of a half-known hyphenated word as unknown', () => {
+    const known = sut.explain('Datenschutz-Folgenabschätzung').features;
+    const halfKnown = sut.explain('Datenschutz-Quarkwolkenstapel').features;
+    expect(known?.unknownShare).toBe(0);
+    expect(halfKnown?.unknownShare).toBeGreaterThan(0.4);
+    expect(halfKnown?.coverage ?? 1).toBeLessThan(known?.coverage ?? 0);
+  });
+
   it('answers none before anything is loaded', () => {
     expect(new FaqAnswerEngine().answer('DSFA')).toEqual({ outcome: 'none', candidates: [], choiceCount: 0 });
   });

@@ -40,6 +40,16 @@ describe('GermanAnalyzer', () => {
     expect(sut.stem('digitalisieren')).toBe(sut.stem('digitalisierung'));
   });
 
+  it('keeps known stem collisions apart (stemmer overrides): Rechner is not Rechnung', () => {
+    expect(sut.stem('rechnern')).toBe(sut.stem('rechner'));
+    expect(sut.stem('rechner')).not.toBe(sut.stem('rechnung'));
+  });
+
+  it('treats number words and question words like "worum" as stop words', () => {
+    const tokens = sut.tokenize('worum geht es bei eins zu eins');
+    expect(tokens.filter((token) => !token.stop).map((token) => token.word)).toEqual([]);
+  });
+
   it('typed umlauts (ue) and real umlauts give the same stem', () => {
     const [typed] = sut.tokenize('Buergerin');
     const [real] = sut.tokenize('Bürgerin');
