@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { AnswerResult } from '../src/domain/knowledge/answer-engine';
 import type { FaqEntry } from '../src/domain/knowledge/faq-entry';
 import type { Intent, IntentMatch } from '../src/domain/knowledge/intent';
@@ -9,7 +9,7 @@ import { answerReply, choicesReply } from '../src/bot/replies';
 import { textsFor, type BotTexts } from '../src/bot/texts';
 import type { TurnFacts } from '../src/bot/turn-facts';
 import { ASK_DIALOG_ID, HANDOFF_DIALOG_ID, type DialogDeps } from './dialog-deps';
-import { HANDOFF_INTENTS, HandoffDialog } from './handoff.dialog';
+import { HANDOFF_INTENTS } from './handoff.dialog';
 
 export interface AskOptions {
   readonly facts: TurnFacts;
@@ -35,50 +35,49 @@ const RECORDED_CANDIDATES = 5;
 
 /**
  * One question: small talk and commands first (intents), otherwise the FAQ — an answer card, a
- * choice of 2-3 entries, or an honest "no answer". Every question is recorded in the question log;
- * a recording failure is logged and never keeps the user from the answer.
+ * choice of 2-3 entries, or an honest "no answer". Every question is recorded in the question log,
+ * while the reply is sent; a recording failure is logged and never keeps the user from the answer.
  */
-export class AskDialog extends ComponentDialog<AskOptions> {
+export class AskDialog extends Dialog<AskOptions> {
   private readonly logger: Logger;
 
   constructor(private readonly deps: DialogDeps) {
     super(ASK_DIALOG_ID);
     this.logger = createLogger('dialog');
-    this.addDialog(new WaterfallDialog<AskOptions>(`${ASK_DIALOG_ID}.steps`, [(step) => this.answerStep(step)]));
-    this.addDialog(new HandoffDialog());
-    this.initialDialogId = `${ASK_DIALOG_ID}.steps`;
   }
 
-  private async answerStep(step: WaterfallStepContext<AskOptions>): Promise<DialogTurnResult> {
-    const { text } = step.options;
+  override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
+    if (!options) return dc.endDialog();
     // A new question replaces whatever typed reply Lotse was waiting for.
-    await this.deps.pending.delete(step.context);
-    const match = this.deps.intents.classify(text);
+    await this.deps.pending.delete(dc.context);
+    const match = this.deps.intents.classify(options.text);
     if (match && (HANDOFF_INTENTS.has(match.intent) || SMALL_TALK[match.intent])) {
-      return this.replyToIntent(step, match);
+      return this.replyToIntent(dc, options, match);
     }
-    return this.answerFromFaq(step);
+    return this.answerFromFaq(dc, options);
   }
 
-  private async replyToIntent(step: WaterfallStepContext<AskOptions>, match: IntentMatch): Promise<DialogTurnResult> {
-    const { facts, text } = step.options;
+  private async replyToIntent(dc: DialogContext, { facts, text }: AskOptions, match: IntentMatch): Promise<DialogTurnResult> {
     const questionId = this.deps.idGenerator();
-    await this.record(this.questionRecord(questionId, facts, text, { outcome: 'intent', intent: match.intent }));
+    const recorded = this.record(this.questionRecord(questionId, facts, text, { outcome: 'intent', intent: match.intent }));
     this.logger.info({ questionId, outcome: 'intent', intent: match.intent, confidence: match.confidence }, 'intent recognised');
-    if (HANDOFF_INTENTS.has(match.intent)) {
-      return step.beginDialog(HANDOFF_DIALOG_ID, { facts, intent: match.intent });
+    try {
+      if (HANDOFF_INTENTS.has(match.intent)) {
+        return await dc.replaceDialog(HANDOFF_DIALOG_ID, { facts, intent: match.intent });
+      }
+      const reply = SMALL_TALK[match.intent];
+      if (reply) await dc.context.sendActivity(reply(textsFor(facts.locale)));
+      return await dc.endDialog();
+    } finally {
+      await recorded;
     }
-    const reply = SMALL_TALK[match.intent];
-    if (reply) await step.context.sendActivity(reply(textsFor(facts.locale)));
-    return step.endDialog();
   }
 
-  private async answerFromFaq(step: WaterfallStepContext<AskOptions>): Promise<DialogTurnResult> {
-    const { facts, text } = step.options;
+  private async answerFromFaq(dc: DialogContext, { facts, text }: AskOptions): Promise<DialogTurnResult> {
     const { result, entries } = this.deps.knowledge.ask(text);
     const shown = decideShown(result, entries);
     const questionId = this.deps.idGenerator();
-    await this.record(
+    const recorded = this.record(
       this.questionRecord(questionId, facts, text, {
         outcome: shown.outcome,
         candidates: result.candidates.slice(0, RECORDED_CANDIDATES),
@@ -91,7 +90,15 @@ export class AskDialog extends ComponentDialog<AskOptions> {
       'question answered',
     );
 
-    const { context } = step;
+    try {
+      await this.show(dc, facts, shown, questionId);
+    } finally {
+      await recorded;
+    }
+    return dc.endDialog();
+  }
+
+  private async show({ context }: DialogContext, facts: TurnFacts, shown: Shown, questionId: string): Promise<void> {
     if (shown.outcome === 'answer') {
       await context.sendActivity(answerReply(shown.entry, questionId, facts));
       await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId: shown.entry.id });
@@ -102,7 +109,6 @@ export class AskDialog extends ComponentDialog<AskOptions> {
     } else {
       await context.sendActivity(textsFor(facts.locale).noAnswer);
     }
-    return step.endDialog();
   }
 
   private questionRecord(id: string, facts: TurnFacts, text: string, what: Partial<QuestionRecord> & Pick<QuestionRecord, 'outcome'>): QuestionRecord {
@@ -122,6 +128,10 @@ export class AskDialog extends ComponentDialog<AskOptions> {
     };
   }
 
+  /**
+   * Records the question; never rejects. Started before the reply is sent and awaited before the
+   * step ends, so the insert runs alongside the reply and the turn still ends only once it is done.
+   */
   private async record(question: QuestionRecord): Promise<void> {
     try {
       await this.deps.questionLog.record(question);

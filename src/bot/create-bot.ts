@@ -37,5 +37,5 @@ export function createBot(deps: BotDeps): LotseBot {
     clock: deps.clock ?? (() => new Date()),
     idGenerator: deps.idGenerator ?? (() => randomUUID()),
   });
-  return new LotseBot({ conversationState, userState, dialog });
+  return new LotseBot({ conversationState, userState, dialog, dialogs: dialog.children });
 }

@@ -11,6 +11,8 @@ export interface LotseBotOptions {
   readonly userState: UserState;
   /** The root dialog; it receives a {@link LotseTurn} for every processed message. */
   readonly dialog: Dialog<LotseTurn>;
+  /** The dialogs the root dialog starts; they share its DialogSet. */
+  readonly dialogs?: readonly Dialog[];
 }
 
 const REFUSALS: Record<RejectReason, (texts: BotTexts) => string> = {
@@ -34,11 +36,12 @@ export class LotseBot extends ActivityHandler {
   private readonly introduced: StatePropertyAccessor<boolean>;
   private readonly logger: Logger;
 
-  constructor({ conversationState, userState, dialog }: LotseBotOptions) {
+  constructor({ conversationState, userState, dialog, dialogs = [] }: LotseBotOptions) {
     super();
     this.conversationState = conversationState;
     this.userState = userState;
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(dialog);
+    dialogs.forEach((child) => this.dialogs.add(child));
     this.rootDialogId = dialog.id;
     this.welcomed = userState.createProperty<boolean>('welcomed');
     this.introduced = conversationState.createProperty<boolean>('introduced');

@@ -53,6 +53,54 @@ describe('EmbeddedDocumentStore', () => {
     }
   });
 
+  it('has every write in the datafile when it resolves, also after the file was compacted', async () => {
+    const datafile = path.join(dir, 'items.db');
+    const first = await EmbeddedDocumentStore.open(dir);
+    await first.collection<Item>('items').insertOne({ _id: 'a', code: 'A', n: 1 });
+    expect(await fs.readFile(datafile, 'utf8')).toContain('"_id":"a"');
+    await first.close();
+
+    // Loading compacts (rewrites) the datafile; writes after that must land in the new file.
+    const second = await EmbeddedDocumentStore.open(dir);
+    const items = second.collection<Item>('items');
+    await items.insertOne({ _id: 'b', code: 'B', n: 1 });
+    await items.updateOne({ _id: 'a' }, { $set: { n: 2 } });
+    const lines = (await fs.readFile(datafile, 'utf8')).trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as Item)).toEqual([
+      { _id: 'a', code: 'A', n: 1 },
+      { _id: 'b', code: 'B', n: 1 },
+      { _id: 'a', code: 'A', n: 2 },
+    ]);
+    await second.close();
+
+    const third = await EmbeddedDocumentStore.open(dir);
+    try {
+      expect(await third.collection<Item>('items').find({}, { sort: { _id: 1 } })).toEqual([
+        { _id: 'a', code: 'A', n: 2 },
+        { _id: 'b', code: 'B', n: 1 },
+      ]);
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('stores concurrent inserts together, and fails only the duplicate among them', async () => {
+    const store = await EmbeddedDocumentStore.open(dir);
+    try {
+      const items = store.collection<Item>('items');
+      await items.insertOne({ _id: 'taken', code: 'T', n: 0 });
+      const results = await Promise.allSettled(
+        ['a', 'b', 'taken', 'c'].map((id) => items.insertOne({ _id: id, code: id.toUpperCase(), n: 1 })),
+      );
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: ErrorCode.DuplicateKey });
+      expect((await items.find({}, { sort: { _id: 1 } })).map((item) => item._id)).toEqual(['a', 'b', 'c', 'taken']);
+      expect(await items.findOne({ _id: 'taken' })).toEqual({ _id: 'taken', code: 'T', n: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a second open of the same data directory and allows it after close', async () => {
     const first = await EmbeddedDocumentStore.open(dir);
     await expect(EmbeddedDocumentStore.open(dir)).rejects.toMatchObject({ code: ErrorCode.StoreLocked });

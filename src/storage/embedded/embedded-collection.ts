@@ -23,15 +23,21 @@ import {
   upsertIdOf,
 } from '../query-guard';
 import { SerialQueue } from '../serial-queue';
+import { InsertBatcher } from './insert-batcher';
+import { applySimpleSet, exactNedbQuery } from './keyed-operations';
 
 type Doc = Record<string, unknown> & StoredDocument;
 type NedbQuery = Record<string, unknown>;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { errorType?: string } | null)?.errorType === 'uniqueViolated';
+}
 
 /** Maps nedb failures to the catalogue (never copies nedb's message: it can quote stored values). */
 export function mapNedbError(error: unknown, collection: string): unknown {
   if (error instanceof AppError) return error;
   const err = error as { errorType?: string; code?: string };
-  if (err.errorType === 'uniqueViolated') {
+  if (isUniqueViolation(error)) {
     return new AppError(ErrorCode.DuplicateKey, `duplicate key in collection ${collection}`, { collection }, { cause: error });
   }
   if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
@@ -68,8 +74,10 @@ function seedFromFilter(filter: Filter, seed: Doc = {} as Doc): Doc {
   return seed;
 }
 
-/** Applies the port's update operators in place with mingo; returns whether anything changed. */
+/** Applies the port's update operators in place (with mingo unless trivial); returns whether anything changed. */
 function modify(doc: Doc, update: Update, inserting: boolean): boolean {
+  const simple = applySimpleSet(doc, update);
+  if (simple !== null) return simple;
   const modifier: Record<string, Record<string, unknown>> = {};
   const { _id: insertedId, ...setOnInsert } = (inserting ? update.$setOnInsert : undefined) ?? {};
   if (typeof insertedId === 'string') doc._id = insertedId;
@@ -90,13 +98,16 @@ function modify(doc: Doc, update: Update, inserting: boolean): boolean {
  */
 export class EmbeddedCollection<T extends StoredDocument> implements Collection<T> {
   private readonly writes = new SerialQueue();
+  private readonly inserts: InsertBatcher<Doc>;
 
   constructor(
     private readonly name: string,
     private readonly db: Datastore<Doc>,
     private readonly ready: Promise<void>,
     private readonly assertOpen: () => void,
-  ) {}
+  ) {
+    this.inserts = new InsertBatcher<Doc>(this.writes, (docs) => (Array.isArray(docs) ? this.db.insertAsync(docs) : this.db.insertAsync(docs)), isUniqueViolation);
+  }
 
   /** Settles once the queued writes have. */
   idle(): Promise<void> {
@@ -114,13 +125,18 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   private write<R>(operation: () => Promise<R>): Promise<R> {
-    return this.call(() => this.writes.run(operation));
+    return this.call(() => {
+      this.inserts.close();
+      return this.writes.run(operation);
+    });
   }
 
   /** nedb query: mingo decides the match; a plain string `_id` lets nedb use its index first. */
   private toNedbQuery(filter: Filter): NedbQuery {
     assertSupportedFilter(filter);
     if (Object.keys(filter).length === 0) return {};
+    const exact = exactNedbQuery(filter);
+    if (exact) return exact;
     const query = new Query(filter as Record<string, unknown>);
     const nedbQuery: NedbQuery = {
       $where(this: Record<string, unknown>): boolean {
@@ -142,18 +158,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return (doc as Doc | undefined) ?? null;
   }
 
+  /** nedb copies the document on insert; concurrent inserts share one append (see InsertBatcher). */
   async insertOne(doc: T): Promise<void> {
     assertStorableDocument(doc);
-    return this.write(async () => {
-      await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
-    });
+    return this.call(() => this.inserts.add(doc as unknown as Doc));
   }
 
   /** Ordered like MongoDB's default: on a duplicate, the documents before it stay inserted. */
   async insertMany(docs: readonly T[]): Promise<void> {
     docs.forEach((doc) => assertStorableDocument(doc));
     return this.write(async () => {
-      for (const doc of docs) await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
+      for (const doc of docs) await this.db.insertAsync(doc as unknown as Doc);
     });
   }
 
@@ -165,6 +180,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     assertFindOptions(options);
     return this.call(async () => {
       const docs = (await this.db.findAsync(this.toNedbQuery(filter))) as Doc[];
+      if (!options.sort && !options.skip && !options.limit) return docs as unknown as T[];
       let cursor = new Query({}).find<Doc>(docs);
       if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
       if (options.skip) cursor = cursor.skip(options.skip);

@@ -7,6 +7,7 @@ import { createLogger } from '../../logging/logger';
 import type { Collection, DocumentStore, StoredDocument } from '../document-store';
 import { assertCollectionName } from '../query-guard';
 import { DataDirLock } from './data-dir-lock';
+import { DatafileAppender } from './datafile-appender';
 import { EmbeddedCollection } from './embedded-collection';
 
 export interface EmbeddedStoreOptions {
@@ -18,6 +19,7 @@ interface OpenCollection {
   readonly db: Datastore<Record<string, unknown> & StoredDocument>;
   readonly ready: Promise<void>;
   readonly collection: EmbeddedCollection<StoredDocument>;
+  readonly appender: DatafileAppender;
 }
 
 const DEFAULT_COMPACTION_INTERVAL_MS = 10 * 60 * 1000;
@@ -65,15 +67,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
     this.assertOpen();
     let open = this.collections.get(name);
     if (!open) {
-      const db = new Datastore<Record<string, unknown> & StoredDocument>({
-        filename: path.join(this.dir, `${name}.db`),
-        timestampData: false,
-      });
+      const filename = path.join(this.dir, `${name}.db`);
+      const db = new Datastore<Record<string, unknown> & StoredDocument>({ filename, timestampData: false });
+      const appender = DatafileAppender.install(db, filename);
       const ready = db.loadDatabaseAsync();
       // Failures surface on the first operation; this only keeps the promise from being unhandled.
       ready.catch((error: unknown) => this.logger.error({ collection: name, err: error }, 'cannot load datafile'));
       const collection = new EmbeddedCollection<StoredDocument>(name, db, ready, () => this.assertOpen());
-      open = { db, ready, collection };
+      open = { db, ready, collection, appender };
       this.collections.set(name, open);
     }
     return open.collection as unknown as Collection<T>;
@@ -94,6 +95,13 @@ export class EmbeddedDocumentStore implements DocumentStore {
       clearInterval(this.compactionTimer);
       await Promise.all([...this.collections.values()].map((open) => open.collection.idle()));
       await this.compactAll();
+      for (const [name, open] of this.collections) {
+        try {
+          open.appender.close();
+        } catch (error) {
+          this.logger.warn({ collection: name, err: error }, 'closing the datafile failed');
+        }
+      }
       await this.lock.release();
       this.logger.info({ backend: 'embedded' }, 'embedded document store closed');
     })();
