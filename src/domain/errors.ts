@@ -16,6 +16,13 @@ export const ErrorCode = {
   ConfigInvalid: 'CONFIG_INVALID',
   KnowledgeInvalid: 'KNOWLEDGE_INVALID',
   NotReady: 'NOT_READY',
+  /** The ticket's status does not allow the requested action (e.g. resolving a closed ticket). */
+  InvalidTransition: 'INVALID_TRANSITION',
+  /**
+   * Someone already holds the ticket; `details.holderId` is the holder's id (no name: details go
+   * to the log). The caller shows the name from the ticket's `assignee`.
+   */
+  TicketAlreadyClaimed: 'TICKET_ALREADY_CLAIMED',
   Internal: 'INTERNAL',
 } as const;
 

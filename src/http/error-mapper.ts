@@ -19,6 +19,8 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ConfigInvalid]: 500,
   [ErrorCode.KnowledgeInvalid]: 500,
   [ErrorCode.NotReady]: 503,
+  [ErrorCode.InvalidTransition]: 409,
+  [ErrorCode.TicketAlreadyClaimed]: 409,
   [ErrorCode.Internal]: 500,
 };
 
