@@ -1,0 +1,138 @@
+import { AppError, ErrorCode, isAppError } from '../domain/errors';
+import { OPEN_TICKET_STATUSES } from '../domain/tickets/ticket';
+import type { Ticket } from '../domain/tickets/ticket';
+import { formatTicketNumber } from '../domain/tickets/ticket-number';
+import { MAX_TICKET_LIST_LIMIT } from '../domain/tickets/ticket.repository';
+import type { CreateTicketResult, TicketListOptions, TicketRepository } from '../domain/tickets/ticket.repository';
+import type { Collection, DocumentStore, Filter } from './document-store';
+import { assertId } from './repository-guards';
+
+type TicketDocument = Ticket & { _id: string };
+
+interface CounterDocument {
+  _id: string;
+  seq: number;
+}
+
+/** Fields an update never touches: identity, the requester and the creation. */
+const IMMUTABLE_FIELDS: ReadonlySet<string> = new Set(['id', 'number', 'idempotencyKey', 'requester', 'createdAt']);
+
+/** Newest activity first; the id breaks ties so both backends return the same order. */
+const BY_ACTIVITY = { updatedAt: -1, _id: 1 } as const;
+
+function toTicket(doc: TicketDocument): Ticket {
+  const { _id: _ignored, ...ticket } = doc;
+  return ticket;
+}
+
+function listLimit(options: TicketListOptions | undefined): number {
+  const limit = options?.limit ?? MAX_TICKET_LIST_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1) throw new AppError(ErrorCode.ValidationFailed, 'limit must be a positive integer');
+  return Math.min(limit, MAX_TICKET_LIST_LIMIT);
+}
+
+/**
+ * Tickets over the document store: collection `tickets` (`_id` = ticket id) with unique indexes on
+ * `number` and `idempotencyKey`; numbers come from the counter documents `ticket-<year>` of
+ * `counters` (`$inc` with upsert). Changes are conditional updates on `version`.
+ */
+export class DocumentTicketRepository implements TicketRepository {
+  private readonly tickets: Collection<TicketDocument>;
+  private readonly counters: Collection<CounterDocument>;
+  private indexes: Promise<void> | undefined;
+
+  constructor(store: DocumentStore) {
+    this.tickets = store.collection<TicketDocument>('tickets');
+    this.counters = store.collection<CounterDocument>('counters');
+  }
+
+  /** Creates the indexes once (also done lazily by the first call). */
+  ensureIndexes(): Promise<void> {
+    this.indexes ??= this.createIndexes().catch((error: unknown) => {
+      this.indexes = undefined;
+      throw error;
+    });
+    return this.indexes;
+  }
+
+  async nextNumber(year: number): Promise<string> {
+    formatTicketNumber(year, 1);
+    const filter = { _id: `ticket-${year}` };
+    const counter = await this.counters
+      .findOneAndUpdate(filter, { $inc: { seq: 1 } }, { upsert: true })
+      // Two first upserts of a year can race on MongoDB; the loser's retry finds the document.
+      .catch((error: unknown) => {
+        if (!isAppError(error, ErrorCode.DuplicateKey)) throw error;
+        return this.counters.findOneAndUpdate(filter, { $inc: { seq: 1 } }, { upsert: true });
+      });
+    if (counter === null) throw new AppError(ErrorCode.Internal, 'ticket counter upsert returned no document', { year });
+    return formatTicketNumber(year, counter.seq);
+  }
+
+  async create(ticket: Ticket): Promise<CreateTicketResult> {
+    assertId(ticket.id, 'ticket id');
+    assertId(ticket.number, 'ticket number');
+    assertId(ticket.idempotencyKey, 'idempotency key');
+    await this.ensureIndexes();
+    try {
+      await this.tickets.insertOne({ _id: ticket.id, ...ticket });
+      return { ticket, created: true };
+    } catch (error) {
+      if (!isAppError(error, ErrorCode.DuplicateKey)) throw error;
+      const existing = await this.getByIdempotencyKey(ticket.idempotencyKey);
+      if (existing === null) throw error;
+      return { ticket: existing, created: false };
+    }
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    assertId(id, 'ticket id');
+    return this.findOne({ _id: id });
+  }
+
+  async getByNumber(number: string): Promise<Ticket | null> {
+    assertId(number, 'ticket number');
+    return this.findOne({ number });
+  }
+
+  async getByIdempotencyKey(key: string): Promise<Ticket | null> {
+    assertId(key, 'idempotency key');
+    return this.findOne({ idempotencyKey: key });
+  }
+
+  async listByRequester(requesterId: string, options?: TicketListOptions): Promise<Ticket[]> {
+    assertId(requesterId, 'requester id');
+    return this.list({ 'requester.id': requesterId }, listLimit(options));
+  }
+
+  async listOpenByRequester(requesterId: string, options?: TicketListOptions): Promise<Ticket[]> {
+    assertId(requesterId, 'requester id');
+    return this.list({ 'requester.id': requesterId, status: { $in: [...OPEN_TICKET_STATUSES] } }, listLimit(options));
+  }
+
+  async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
+    assertId(ticket.id, 'ticket id');
+    if (!Number.isInteger(expectedVersion) || ticket.version !== expectedVersion + 1) {
+      throw new AppError(ErrorCode.ValidationFailed, 'the changed ticket must carry expectedVersion + 1', { ticketId: ticket.id });
+    }
+    const changed = Object.fromEntries(Object.entries(ticket).filter(([field]) => !IMMUTABLE_FIELDS.has(field)));
+    const result = await this.tickets.updateOne({ _id: ticket.id, version: expectedVersion }, { $set: changed });
+    return result.matchedCount === 1;
+  }
+
+  private async findOne(filter: Filter): Promise<Ticket | null> {
+    const doc = await this.tickets.findOne(filter);
+    return doc ? toTicket(doc) : null;
+  }
+
+  private async list(filter: Filter, limit: number): Promise<Ticket[]> {
+    await this.ensureIndexes();
+    return (await this.tickets.find(filter, { sort: BY_ACTIVITY, limit })).map(toTicket);
+  }
+
+  private async createIndexes(): Promise<void> {
+    await this.tickets.createIndex({ fields: { number: 1 }, unique: true, name: 'number_1' });
+    await this.tickets.createIndex({ fields: { idempotencyKey: 1 }, unique: true, name: 'idempotencyKey_1' });
+    await this.tickets.createIndex({ fields: { 'requester.id': 1, updatedAt: -1 }, name: 'requester_updatedAt' });
+  }
+}
