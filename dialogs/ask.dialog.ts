@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import type { AnswerResult } from '../src/domain/knowledge/answer-engine';
 import type { FaqEntry } from '../src/domain/knowledge/faq-entry';
 import type { Intent, IntentMatch } from '../src/domain/knowledge/intent';
@@ -10,6 +10,7 @@ import { textsFor, type BotTexts } from '../src/bot/texts';
 import type { TurnFacts } from '../src/bot/turn-facts';
 import { ASK_DIALOG_ID, HANDOFF_DIALOG_ID, type DialogDeps } from './dialog-deps';
 import { HANDOFF_INTENTS } from './handoff.dialog';
+import { SingleTurnDialog, type Handover } from './single-turn.dialog';
 
 export interface AskOptions {
   readonly facts: TurnFacts;
@@ -38,7 +39,7 @@ const RECORDED_CANDIDATES = 5;
  * choice of 2-3 entries, or an honest "no answer". Every question is recorded in the question log,
  * while the reply is sent; a recording failure is logged and never keeps the user from the answer.
  */
-export class AskDialog extends Dialog<AskOptions> {
+export class AskDialog extends SingleTurnDialog<AskOptions> {
   private readonly logger: Logger;
 
   constructor(private readonly deps: DialogDeps) {
@@ -46,34 +47,37 @@ export class AskDialog extends Dialog<AskOptions> {
     this.logger = createLogger('dialog');
   }
 
-  override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
-    if (!options) return dc.endDialog();
+  override async runTurn(context: TurnContext, options?: AskOptions): Promise<Handover | null> {
+    if (!options) return null;
     // A new question replaces whatever typed reply Lotse was waiting for.
-    await this.deps.pending.delete(dc.context);
+    await this.deps.pending.delete(context);
     const match = this.deps.intents.classify(options.text);
     if (match && (HANDOFF_INTENTS.has(match.intent) || SMALL_TALK[match.intent])) {
-      return this.replyToIntent(dc, options, match);
+      return this.replyToIntent(context, options, match);
     }
-    return this.answerFromFaq(dc, options);
+    await this.answerFromFaq(context, options);
+    return null;
   }
 
-  private async replyToIntent(dc: DialogContext, { facts, text }: AskOptions, match: IntentMatch): Promise<DialogTurnResult> {
+  /** Small talk is answered here; a handoff intent goes to the handoff dialog once the question is recorded. */
+  private async replyToIntent(context: TurnContext, { facts, text }: AskOptions, match: IntentMatch): Promise<Handover | null> {
     const questionId = this.deps.idGenerator();
     const recorded = this.record(this.questionRecord(questionId, facts, text, { outcome: 'intent', intent: match.intent }));
     this.logger.info({ questionId, outcome: 'intent', intent: match.intent, confidence: match.confidence }, 'intent recognised');
+    if (HANDOFF_INTENTS.has(match.intent)) {
+      await recorded;
+      return { dialogId: HANDOFF_DIALOG_ID, options: { facts, intent: match.intent } };
+    }
     try {
-      if (HANDOFF_INTENTS.has(match.intent)) {
-        return await dc.replaceDialog(HANDOFF_DIALOG_ID, { facts, intent: match.intent });
-      }
       const reply = SMALL_TALK[match.intent];
-      if (reply) await dc.context.sendActivity(reply(textsFor(facts.locale)));
-      return await dc.endDialog();
+      if (reply) await context.sendActivity(reply(textsFor(facts.locale)));
     } finally {
       await recorded;
     }
+    return null;
   }
 
-  private async answerFromFaq(dc: DialogContext, { facts, text }: AskOptions): Promise<DialogTurnResult> {
+  private async answerFromFaq(context: TurnContext, { facts, text }: AskOptions): Promise<void> {
     const { result, entries } = this.deps.knowledge.ask(text);
     const shown = decideShown(result, entries);
     const questionId = this.deps.idGenerator();
@@ -91,14 +95,13 @@ export class AskDialog extends Dialog<AskOptions> {
     );
 
     try {
-      await this.show(dc, facts, shown, questionId);
+      await this.show(context, facts, shown, questionId);
     } finally {
       await recorded;
     }
-    return dc.endDialog();
   }
 
-  private async show({ context }: DialogContext, facts: TurnFacts, shown: Shown, questionId: string): Promise<void> {
+  private async show(context: TurnContext, facts: TurnFacts, shown: Shown, questionId: string): Promise<void> {
     if (shown.outcome === 'answer') {
       await context.sendActivity(answerReply(shown.entry, questionId, facts));
       await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId: shown.entry.id });

@@ -1,4 +1,4 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import { createLogger, type Logger } from '../src/logging/logger';
 import type { ChooseSubmit } from '../src/bot/cards/card-actions';
 import { errorCodeOf } from '../src/bot/error-code';
@@ -6,6 +6,7 @@ import { answerReply } from '../src/bot/replies';
 import { textsFor } from '../src/bot/texts';
 import type { TurnFacts } from '../src/bot/turn-facts';
 import { CHOOSE_DIALOG_ID, type DialogDeps } from './dialog-deps';
+import { SingleTurnDialog, type Handover } from './single-turn.dialog';
 
 export interface ChooseOptions {
   readonly facts: TurnFacts;
@@ -17,7 +18,7 @@ export interface ChooseOptions {
  * and record the choice. A choice that does not belong to one of the user's own questions with
  * choices — forged, stale or someone else's — gets a polite reply and writes nothing.
  */
-export class ChooseDialog extends Dialog<ChooseOptions> {
+export class ChooseDialog extends SingleTurnDialog<ChooseOptions> {
   private readonly logger: Logger;
 
   constructor(private readonly deps: DialogDeps) {
@@ -25,12 +26,12 @@ export class ChooseDialog extends Dialog<ChooseOptions> {
     this.logger = createLogger('dialog');
   }
 
-  override async beginDialog(dc: DialogContext, options?: ChooseOptions): Promise<DialogTurnResult> {
-    if (options) await this.choose(dc, options);
-    return dc.endDialog();
+  override async runTurn(context: TurnContext, options?: ChooseOptions): Promise<Handover | null> {
+    if (options) await this.choose(context, options);
+    return null;
   }
 
-  private async choose(dc: DialogContext, { facts, submit }: ChooseOptions): Promise<void> {
+  private async choose(context: TurnContext, { facts, submit }: ChooseOptions): Promise<void> {
     const texts = textsFor(facts.locale);
     const { questionId, entryId } = submit;
     const question = await this.deps.questionLog.get(questionId);
@@ -41,13 +42,13 @@ export class ChooseDialog extends Dialog<ChooseOptions> {
       question.candidates.some((candidate) => candidate.entryId === entryId);
     if (!offered) {
       this.logger.warn({ questionId, entryId, known: question !== null }, 'choice refused');
-      await dc.context.sendActivity(texts.submitNotRecognised);
+      await context.sendActivity(texts.submitNotRecognised);
       return;
     }
     const entry = this.deps.knowledge.getEntry(entryId);
     if (!entry) {
       this.logger.info({ questionId, entryId }, 'chosen entry no longer published');
-      await dc.context.sendActivity(texts.entryUnavailable);
+      await context.sendActivity(texts.entryUnavailable);
       return;
     }
     try {
@@ -56,7 +57,7 @@ export class ChooseDialog extends Dialog<ChooseOptions> {
     } catch (error) {
       this.logger.error({ questionId, errorCode: errorCodeOf(error) }, 'choice not recorded');
     }
-    await dc.context.sendActivity(answerReply(entry, questionId, facts));
-    await this.deps.pending.set(dc.context, { kind: 'feedback', userId: facts.userId, questionId, entryId });
+    await context.sendActivity(answerReply(entry, questionId, facts));
+    await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId });
   }
 }

@@ -1,6 +1,7 @@
 import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { LotseTurn } from '../../dialogs/dialog-deps';
+import { SingleTurnDialog, type Handover } from '../../dialogs/single-turn.dialog';
 import { createLogger, type Logger } from '../logging/logger';
 import { textsFor, type BotTexts } from './texts';
 import { turnFactsOf } from './turn-facts';
@@ -31,6 +32,7 @@ export class LotseBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly userState: UserState;
   private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly rootDialogId: string;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly introduced: StatePropertyAccessor<boolean>;
@@ -40,7 +42,8 @@ export class LotseBot extends ActivityHandler {
     super();
     this.conversationState = conversationState;
     this.userState = userState;
-    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(dialog);
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(dialog);
     dialogs.forEach((child) => this.dialogs.add(child));
     this.rootDialogId = dialog.id;
     this.welcomed = userState.createProperty<boolean>('welcomed');
@@ -76,11 +79,34 @@ export class LotseBot extends ActivityHandler {
     // Later dialogs and prompts read the activity text: give them the cleaned text without the @mention.
     if (input.kind === 'text') activity.text = input.text;
 
+    const turn: LotseTurn = { facts, input };
+    // The same state DialogSet.createContext reads (and creates, with an empty stack).
+    const state = await this.dialogState.get(context, { dialogStack: [] });
+    if (!Array.isArray(state.dialogStack)) state.dialogStack = [];
+    if (state.dialogStack.length === 0) {
+      await this.runFromEmptyStack(context, { dialogId: this.rootDialogId, options: turn });
+      return;
+    }
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) {
-      const turn: LotseTurn = { facts, input };
-      await dc.beginDialog(this.rootDialogId, turn);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialogId, turn);
+  }
+
+  /**
+   * Nothing waits on the dialog stack: runs single-turn dialogs (the root, ask, choose, feedback)
+   * directly, as `beginDialog` / `replaceDialog` would, without the cost of a DialogContext. The
+   * first dialog that is not single-turn (one that may stay on the stack) begins in a DialogContext.
+   */
+  private async runFromEmptyStack(context: TurnContext, first: Handover): Promise<void> {
+    let next: Handover | null = first;
+    while (next) {
+      const dialog = this.dialogs.find(next.dialogId);
+      if (!(dialog instanceof SingleTurnDialog)) {
+        const dc = await this.dialogs.createContext(context);
+        await dc.beginDialog(next.dialogId, next.options as object | undefined);
+        return;
+      }
+      next = await dialog.runTurn(context, next.options as object | undefined);
     }
   }
 

@@ -1,5 +1,5 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 import { INTENTS, type Intent, type IntentClassifier, type IntentExamples, type IntentMatch } from '../domain/knowledge/intent';
+import { boundedOsaDistance } from './fuzzy-vocabulary';
 import { GermanAnalyzer } from './german-analyzer';
 import { STOP_WORDS } from './stop-words';
 
@@ -35,6 +35,10 @@ export class ExampleIntentClassifier implements IntentClassifier {
   private readonly vocabulary = new Map<Intent, Set<string>>();
   /** Every stem of every example, for computing a word's near-equal stems once per call. */
   private readonly allStems = new Set<string>();
+  /** Example stems by length, in first-seen order (near-equal words differ in length by at most one). */
+  private readonly stemsByLength = new Map<number, string[]>();
+  /** Per example stem, the indexes (ascending) of the examples that contain it. */
+  private readonly examplesByStem = new Map<string, number[]>();
 
   constructor(examples: IntentExamples) {
     for (const intent of INTENTS) {
@@ -43,15 +47,27 @@ export class ExampleIntentClassifier implements IntentClassifier {
         for (const utterance of examples[intent][language]) {
           const stems = this.stems(utterance);
           if (stems.length === 0) continue;
-          this.examples.push({ intent, language, stems });
+          const index = this.examples.push({ intent, language, stems }) - 1;
           for (const stem of stems) {
             vocabulary.add(stem);
-            this.allStems.add(stem);
+            this.indexStem(stem, index);
           }
         }
       }
       this.vocabulary.set(intent, vocabulary);
     }
+  }
+
+  private indexStem(stem: string, example: number): void {
+    if (!this.allStems.has(stem)) {
+      this.allStems.add(stem);
+      const sameLength = this.stemsByLength.get(stem.length);
+      if (sameLength) sameLength.push(stem);
+      else this.stemsByLength.set(stem.length, [stem]);
+    }
+    const examples = this.examplesByStem.get(stem);
+    if (!examples) this.examplesByStem.set(stem, [example]);
+    else if (examples[examples.length - 1] !== example) examples.push(example);
   }
 
   classify(text: string): IntentMatch | null {
@@ -66,8 +82,11 @@ export class ExampleIntentClassifier implements IntentClassifier {
       const stems = this.stems(text);
       if (stems.length === 0 || stems.length > MAX_TOKENS) return null;
       const similar = this.similarStems(stems);
+      // Only examples that share a (near-)equal word can reach a similarity above zero: score
+      // those, in example order (the first best example wins, as in a scan of all examples).
       let best: { example: CompiledExample; similarity: number } | null = null;
-      for (const example of this.examples) {
+      for (const index of this.candidates(similar)) {
+        const example = this.examples[index]!;
         const similarity = dice(stems, example.stems, similar);
         if (!best || similarity > best.similarity) best = { example, similarity };
       }
@@ -88,12 +107,32 @@ export class ExampleIntentClassifier implements IntentClassifier {
     );
   }
 
-  /** For each word of the utterance, the example stems it is near-equal to (one edit), computed once. */
+  /** The indexes, ascending, of the examples containing one of the near-equal stems. */
+  private candidates(similar: SimilarStems): number[] {
+    const indexes = new Set<number>();
+    for (const near of similar.values()) {
+      for (const stem of near) for (const index of this.examplesByStem.get(stem) ?? []) indexes.add(index);
+    }
+    return [...indexes].sort((a, b) => a - b);
+  }
+
+  /**
+   * For each word of the utterance, the example stems it is near-equal to (one edit), computed
+   * once, in the order of {@link allStems}; only stems within one letter of its length can be.
+   */
   private similarStems(stems: readonly string[]): SimilarStems {
     const similar = new Map<string, ReadonlySet<string>>();
     for (const stem of stems) {
       if (similar.has(stem)) continue;
-      similar.set(stem, new Set([...this.allStems].filter((known) => similarWord(stem, known))));
+      const near = new Set<string>();
+      if (stem.length < 5) {
+        if (this.allStems.has(stem)) near.add(stem);
+      } else {
+        for (let length = stem.length - 1; length <= stem.length + 1; length += 1) {
+          for (const known of this.stemsByLength.get(length) ?? []) if (similarWord(stem, known)) near.add(known);
+        }
+      }
+      similar.set(stem, near);
     }
     return similar;
   }
@@ -126,6 +165,8 @@ function similarWord(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
   // One edit in words of five or more letters leaves the first or the last letter in place.
   if (a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1]) return false;
-  return DamerauLevenshteinDistance(a, b, { restricted: true }) <= 1;
+  // Optimal string alignment within a budget of one edit (equal to natural's restricted
+  // Damerau-Levenshtein there, see the fuzzy-vocabulary unit test).
+  return boundedOsaDistance(a, b, 1) <= 1;
 }
 

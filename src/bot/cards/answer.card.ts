@@ -22,13 +22,14 @@ export function buildAnswerCard({ entry, questionId, texts, lang }: AnswerCardIn
     title: helpful ? texts.yes : texts.no,
     data: { action: 'feedback', questionId, entryId: entry.id, helpful },
   });
+  const plainAnswer = toPlainText(entry.answer);
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     lang,
-    speak: `${entry.question}. ${toPlainText(entry.answer)} ${texts.sourceLabel}: ${entry.source}. ${texts.helpfulQuestion}`,
-    fallbackText: renderAnswerText(entry, texts),
+    speak: `${entry.question}. ${plainAnswer} ${texts.sourceLabel}: ${entry.source}. ${texts.helpfulQuestion}`,
+    fallbackText: renderAnswerText(entry, texts, plainAnswer),
     body: [
       { type: 'TextBlock', text: entry.question, wrap: true, size: 'medium', weight: 'bolder', style: 'heading' },
       { type: 'TextBlock', text: entry.answer, wrap: true },

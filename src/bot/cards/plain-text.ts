@@ -19,9 +19,12 @@ export function renderFacts(entry: FaqEntry, texts: BotTexts): string {
   return `${texts.categoryLabel}: ${entry.category}\n${texts.sourceLabel}: ${entry.source}`;
 }
 
-/** An answer for a channel without Adaptive Cards: title, answer, category/source, feedback prompt. */
-export function renderAnswerText(entry: FaqEntry, texts: BotTexts): string {
-  return [entry.question, toPlainText(entry.answer), renderFacts(entry, texts), texts.helpfulPlainPrompt].join('\n\n');
+/**
+ * An answer for a channel without Adaptive Cards: title, answer, category/source, feedback prompt.
+ * `plainAnswer` is `toPlainText(entry.answer)` when the caller has it already.
+ */
+export function renderAnswerText(entry: FaqEntry, texts: BotTexts, plainAnswer = toPlainText(entry.answer)): string {
+  return [entry.question, plainAnswer, renderFacts(entry, texts), texts.helpfulPlainPrompt].join('\n\n');
 }
 
 /** Choices for a channel without Adaptive Cards: a numbered list the user answers with "1", "2", ... */

@@ -14,6 +14,46 @@ interface NedbPersistence {
 const FILE_MODE = 0o644;
 
 /**
+ * nedb's line for a document. nedb's `serialize` is `JSON.stringify` with a replacer (a call back
+ * into JavaScript per value) that checks field names and writes Dates as `{"$$date": ms}`. For a
+ * document of plain objects, arrays and primitives whose field names nedb accepts, that is exactly
+ * `JSON.stringify(doc)`; anything else (a Date, a class instance, a field name nedb would refuse)
+ * goes through nedb's own `serialize`.
+ */
+export function serializeLine(doc: unknown): string {
+  return isPlainJson(doc, 0) ? JSON.stringify(doc) : serialize(doc);
+}
+
+const MAX_PLAIN_DEPTH = 64;
+
+function isPlainJson(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'bigint';
+  if (depth > MAX_PLAIN_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (const item of value) if (!isPlainJson(item, depth + 1)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  if ('toJSON' in record || 'getTime' in record) return false;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    if (!isAcceptedKey(key, record[key])) return false;
+    if (!isPlainJson(record[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** nedb's `checkKey`, as a test: no `$` in front (but its own markers) and no dot. */
+function isAcceptedKey(key: string, value: unknown): boolean {
+  if (key.includes('.')) return false;
+  if (key[0] !== '$') return true;
+  return (key === '$$date' && typeof value === 'number') || (key === '$$deleted' && value === true) || key === '$$indexCreated' || key === '$$indexRemoved';
+}
+
+/**
  * Keeps an nedb datafile open for appending. nedb appends each write with `fs.promises.appendFile`
  * (open, write, close: three thread-pool round trips per write); this writes the same lines with one
  * synchronous `write` to a descriptor kept open. An append is a few hundred bytes copied into the
@@ -40,7 +80,7 @@ export class DatafileAppender {
     };
     persistence.persistNewStateAsync = async (docs) => {
       let lines = '';
-      for (const doc of docs) lines += `${serialize(doc)}\n`;
+      for (const doc of docs) lines += `${serializeLine(doc)}\n`;
       if (lines.length > 0) appender.append(lines);
     };
     return appender;
