@@ -19,7 +19,8 @@ export interface HttpFigures {
 
 const CONVERSATIONS = 50;
 const MESSAGES_PER_CONVERSATION = 40;
-const WARMUP_PER_CONVERSATION = 4;
+const WARMUP_PER_CONVERSATION = 10;
+const ROUNDS = 3;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -63,20 +64,21 @@ async function drive(url: string, serviceUrl: string, questions: readonly string
   return { latencies, elapsedMs: performance.now() - started };
 }
 
-async function measure(kind: 'lotse' | 'echo', serviceUrl: string, questions: readonly string[]): Promise<HttpFigures> {
-  const { url, child } = await startServer(kind);
-  try {
-    await drive(url, serviceUrl, questions, WARMUP_PER_CONVERSATION);
-    const { latencies, elapsedMs } = await drive(url, serviceUrl, questions, MESSAGES_PER_CONVERSATION);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return {
-      httpMsgPerSec: round((latencies.length / elapsedMs) * 1000),
-      httpP50Ms: round(percentile(sorted, 50)),
-      httpP99Ms: round(percentile(sorted, 99)),
-    };
-  } finally {
-    await stopServer(child);
-  }
+interface RunningServer {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly rounds: Array<{ latencies: number[]; elapsedMs: number }>;
+}
+
+/** Throughput over all measured rounds (messages / time), and latency percentiles over all messages. */
+function figuresOf(server: RunningServer): HttpFigures {
+  const sorted = server.rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const elapsedMs = server.rounds.reduce((sum, r) => sum + r.elapsedMs, 0);
+  return {
+    httpMsgPerSec: round((sorted.length / elapsedMs) * 1000),
+    httpP50Ms: round(percentile(sorted, 50)),
+    httpP99Ms: round(percentile(sorted, 99)),
+  };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -89,17 +91,34 @@ export async function benchHttp(queriesFile: string): Promise<{ lotse: HttpFigur
     .map((line) => (JSON.parse(line) as { q: string }).q);
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
+  const servers: Record<'echo' | 'lotse', RunningServer> = {
+    echo: { ...(await startServer('echo')), rounds: [] },
+    lotse: { ...(await startServer('lotse')), rounds: [] },
+  };
   try {
-    const echo = await measure('echo', serviceUrl, questions);
-    const lotse = await measure('lotse', serviceUrl, questions);
-    console.log(`\nHTTP /api/messages, ${CONVERSATIONS} concurrent conversations x ${MESSAGES_PER_CONVERSATION} messages (replies to a fake connector)`);
+    // Both servers are warmed up alike, then measured in alternating rounds, so that machine noise
+    // and JIT warm-up hit both; the ratio per round is printed too.
+    for (const server of Object.values(servers)) await drive(server.url, serviceUrl, questions, WARMUP_PER_CONVERSATION);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const server of Object.values(servers)) server.rounds.push(await drive(server.url, serviceUrl, questions, MESSAGES_PER_CONVERSATION));
+    }
+    const echo = figuresOf(servers.echo);
+    const lotse = figuresOf(servers.lotse);
+    const perRound = servers.lotse.rounds.map((r, i) => {
+      const other = servers.echo.rounds[i]!;
+      return `${Math.round(((r.latencies.length / r.elapsedMs) / (other.latencies.length / other.elapsedMs)) * 100)} %`;
+    });
+    console.log(
+      `\nHTTP /api/messages, ${CONVERSATIONS} concurrent conversations x ${MESSAGES_PER_CONVERSATION} messages, ${ROUNDS} alternating rounds after ${WARMUP_PER_CONVERSATION} warm-up messages each (replies to a fake connector)`,
+    );
     console.log('                 msg/s     p50 ms    p99 ms');
     for (const [name, figures] of [['lotse', lotse], ['echo bot', echo]] as const) {
       console.log(`  ${name.padEnd(12)} ${String(figures.httpMsgPerSec).padStart(8)} ${String(figures.httpP50Ms).padStart(9)} ${String(figures.httpP99Ms).padStart(9)}`);
     }
-    console.log(`  lotse / echo throughput: ${Math.round((lotse.httpMsgPerSec / echo.httpMsgPerSec) * 100)} %`);
+    console.log(`  lotse / echo throughput: ${Math.round((lotse.httpMsgPerSec / echo.httpMsgPerSec) * 100)} % (per round: ${perRound.join(', ')})`);
     return { lotse, echo };
   } finally {
+    await Promise.all(Object.values(servers).map((server) => stopServer(server.child)));
     await connector.stop();
   }
 }
