@@ -30,6 +30,8 @@ const CLIENT_VISIBLE = new Set<ErrorCode>([
   ErrorCode.NotFound,
   ErrorCode.DuplicateKey,
   ErrorCode.VersionConflict,
+  ErrorCode.InvalidTransition,
+  ErrorCode.TicketAlreadyClaimed,
   ErrorCode.PayloadTooLarge,
   ErrorCode.UnsupportedMediaType,
   ErrorCode.Unauthorized,

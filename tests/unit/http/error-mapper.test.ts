@@ -27,3 +27,15 @@ describe('mapError', () => {
     expect(mapError({ statusCode: 400, message: 'Invalid JSON: Unexpected token' }).body.error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('ticket errors', () => {
+  it('tell the client who holds a ticket and why a transition is refused (409)', () => {
+    expect(mapError(new AppError(ErrorCode.TicketAlreadyClaimed, 'Ticket already claimed by another advisor.'))).toEqual({
+      status: 409,
+      body: { error: { code: 'TICKET_ALREADY_CLAIMED', message: 'Ticket already claimed by another advisor.' } },
+    });
+    expect(mapError(new AppError(ErrorCode.InvalidTransition, 'A closed ticket cannot be resolved.')).body.error.message).toBe(
+      'A closed ticket cannot be resolved.',
+    );
+  });
+});
