@@ -106,6 +106,11 @@ export class SlaCalendar {
     return totalMs / MINUTE_MS;
   }
 
+  /** The calendar year of `at` in the calendar's time zone (e.g. for ticket numbers). */
+  localYear(at: Date): number {
+    return this.clock.localDate(at.getTime()).year;
+  }
+
   /** True when `at` falls inside a working period (start inclusive, end exclusive). */
   isWorkingTime(at: Date): boolean {
     const ms = at.getTime();

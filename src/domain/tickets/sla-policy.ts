@@ -73,6 +73,11 @@ export class SlaPolicy {
     }
   }
 
+  /** The year of `at` in the service's time zone: ticket numbers follow the local calendar. */
+  localYear(at: Date): number {
+    return this.calendar.localYear(at);
+  }
+
   /** The due times of a ticket of `priority` created at `createdAt` (also after a priority change). */
   slaDueTimes(priority: TicketPriority, createdAt: Date): SlaDueTimes {
     const targets = this.config.targets[priority];

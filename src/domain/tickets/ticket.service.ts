@@ -91,8 +91,8 @@ export class TicketService {
     if (existing) return retried(existing, checked.requester);
     const now = this.now();
     const at = now.toISOString();
-    // The UTC year: a ticket opened in the first hour of a year (Berlin time) gets the old year.
-    const number = await this.repository.nextNumber(now.getUTCFullYear());
+    // The local year (e.g. Europe/Berlin): a ticket opened at 00:30 on 1 January gets the new year.
+    const number = await this.repository.nextNumber(this.slaPolicy.localYear(now));
     const ticket: Ticket = {
       ...checked,
       id: this.newId(),

@@ -3,7 +3,7 @@ import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { TicketService } from '../../../src/domain/tickets/ticket.service';
 import { anna, ben, otherRequester, requester } from './ticket-fixtures';
 import { InMemoryTicketRepository } from './in-memory-ticket.repository';
-import { TestClock, createTicketService, openInput } from './ticket-service-fixtures';
+import { MONDAY_MORNING, TestClock, createTicketService, openInput } from './ticket-service-fixtures';
 
 const injected = { $ne: null } as unknown as string;
 
@@ -228,5 +228,13 @@ describe('TicketService', () => {
       await expect(sut.getForRequester(requester.id, 'Ticket 7')).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
       await expect(sut.getForRequester(requester.id, injected)).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
     });
+  });
+
+  it('numbers a ticket opened just after midnight on New Year (Berlin time) with the new year', async () => {
+    const newYearClock = new TestClock();
+    newYearClock.advanceMinutes((Date.parse('2026-12-31T23:30:00.000Z') - MONDAY_MORNING.getTime()) / 60_000);
+    const service = createTicketService(new InMemoryTicketRepository(), newYearClock);
+    const { ticket } = await service.openTicket(openInput());
+    expect(ticket.number).toBe('LOT-2027-000001');
   });
 });
