@@ -5,12 +5,13 @@ import type { Intent, IntentMatch } from '../src/domain/knowledge/intent';
 import type { QuestionRecord } from '../src/domain/knowledge/question-log';
 import { createLogger, type Logger } from '../src/logging/logger';
 import { errorCodeOf } from '../src/bot/error-code';
-import { answerReply, choicesReply } from '../src/bot/replies';
+import { answerReply, choicesReply, noAnswerReply } from '../src/bot/replies';
 import { textsFor, type BotTexts } from '../src/bot/texts';
 import type { TurnFacts } from '../src/bot/turn-facts';
 import { ASK_DIALOG_ID, HANDOFF_DIALOG_ID, type DialogDeps } from './dialog-deps';
 import { HANDOFF_INTENTS } from './handoff.dialog';
 import { SingleTurnDialog, type Handover } from './single-turn.dialog';
+import { isPersonalChat } from './ticket-dialog-support';
 
 export interface AskOptions {
   readonly facts: TurnFacts;
@@ -102,15 +103,18 @@ export class AskDialog extends SingleTurnDialog<AskOptions> {
   }
 
   private async show(context: TurnContext, facts: TurnFacts, shown: Shown, questionId: string): Promise<void> {
+    const handoff = this.deps.tickets !== undefined && isPersonalChat(context.activity);
     if (shown.outcome === 'answer') {
-      await context.sendActivity(answerReply(shown.entry, questionId, facts));
+      await context.sendActivity(answerReply(shown.entry, questionId, facts, { handoff }));
       await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId: shown.entry.id });
     } else if (shown.outcome === 'choices') {
-      await context.sendActivity(choicesReply(shown.entries, questionId, facts));
+      await context.sendActivity(choicesReply(shown.entries, questionId, facts, { handoff }));
       const entryIds = shown.entries.map((entry) => entry.id);
       await this.deps.pending.set(context, { kind: 'choices', userId: facts.userId, questionId, entryIds });
     } else {
-      await context.sendActivity(textsFor(facts.locale).noAnswer);
+      await context.sendActivity(noAnswerReply(questionId, facts, { handoff }));
+      // "ja" forwards the question to the advisors (the plain-text twin of the button).
+      if (handoff) await this.deps.pending.set(context, { kind: 'handoff', userId: facts.userId, questionId });
     }
   }
 

@@ -7,6 +7,7 @@ import { textsFor } from '../src/bot/texts';
 import type { TurnFacts } from '../src/bot/turn-facts';
 import { CHOOSE_DIALOG_ID, type DialogDeps } from './dialog-deps';
 import { SingleTurnDialog, type Handover } from './single-turn.dialog';
+import { isPersonalChat } from './ticket-dialog-support';
 
 export interface ChooseOptions {
   readonly facts: TurnFacts;
@@ -57,7 +58,7 @@ export class ChooseDialog extends SingleTurnDialog<ChooseOptions> {
     } catch (error) {
       this.logger.error({ questionId, errorCode: errorCodeOf(error) }, 'choice not recorded');
     }
-    await context.sendActivity(answerReply(entry, questionId, facts));
+    await context.sendActivity(answerReply(entry, questionId, facts, { handoff: this.deps.tickets !== undefined && isPersonalChat(context.activity) }));
     await this.deps.pending.set(context, { kind: 'feedback', userId: facts.userId, questionId, entryId });
   }
 }

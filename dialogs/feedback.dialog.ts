@@ -46,7 +46,7 @@ export class FeedbackDialog extends SingleTurnDialog<FeedbackOptions> {
       this.logger.error({ questionId, errorCode: errorCodeOf(error) }, 'feedback not recorded');
     }
     const pending = await this.deps.pending.get(context);
-    if (pending?.questionId === questionId) await this.deps.pending.delete(context);
+    if (pending && 'questionId' in pending && pending.questionId === questionId) await this.deps.pending.delete(context);
     await context.sendActivity(helpful ? texts.feedbackThanks : `${texts.feedbackThanks} ${texts.feedbackNegativeFollowUp}`);
   }
 }

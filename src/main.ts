@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Config } from './config/config';
 import { loadConfig, redactConfig } from './config/config';
 import { isAuthenticationError, LotseAdapter } from './bot/bot-adapter';
-import { createBot, createOnTurnError } from './bot';
+import { createBot, createOnTurnError, createTicketBotParts } from './bot';
+import type { TicketBotDeps } from './bot/tickets/ticket-bot-deps';
 import { isAppError } from './domain/errors';
 import { importKnowledge } from './domain/knowledge/knowledge-import.service';
 import { KnowledgeService } from './domain/knowledge/knowledge.service';
@@ -22,6 +23,7 @@ import type { DocumentStore } from './storage/document-store';
 import { loadKnowledgeDirectory } from './storage/knowledge-files.loader';
 import { DocumentKnowledgeRepository } from './storage/knowledge.repository';
 import { DocumentQuestionLog } from './storage/question-log.repository';
+import { createTicketRuntime, type TicketRuntime } from './ticket-runtime';
 
 /** A running Lotse instance. */
 export interface RunningLotse {
@@ -32,6 +34,8 @@ export interface RunningLotse {
   readonly knowledge: KnowledgeService | undefined;
   /** The document store once open (for operations tooling and tests). */
   readonly store: DocumentStore | undefined;
+  /** The ticket desk and its delivery jobs once ready (for operations tooling and tests). */
+  readonly tickets: TicketRuntime | undefined;
   /** Graceful shutdown: stop accepting, finish running turns, flush and close the store. */
   stop(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
   const abort = new AbortController();
   let store: DocumentStore | undefined;
   let knowledge: KnowledgeService | undefined;
+  let tickets: TicketRuntime | undefined;
   let turnHandler: ((context: TurnContext) => Promise<void>) | null = null;
 
   const server = createHttpServer({ maxBodyBytes: config.server.maxBodyBytes });
@@ -85,13 +90,28 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
     const botState = new DocumentBotStateStorage(store);
     const conversationState = new ConversationState(botState);
     adapter.onTurnError = createOnTurnError({ conversationState });
+    const ticketRuntime = await createTicketRuntime(store, config);
+    const ticketDeps: TicketBotDeps = {
+      desk: ticketRuntime.desk,
+      channels: ticketRuntime.channels,
+      cards: ticketRuntime.cards,
+      botAppId: adapter.proactiveAppId,
+      municipalityByTenant: config.tickets.municipalityByTenant,
+    };
+    const ticketParts = createTicketBotParts({ tickets: ticketDeps, adapter, conversationState, entryTitle: (id) => service.getEntry(id)?.question });
     const bot = createBot({
       conversationState,
       userState: new UserState(botState),
       knowledge: service,
       intents,
       questionLog: new DocumentQuestionLog(store),
+      categories: () => service.categories(),
+      tickets: ticketDeps,
+      advisors: ticketParts.advisorTurns,
     });
+    if (abort.signal.aborted) return;
+    ticketRuntime.start(ticketParts.notifier);
+    tickets = ticketRuntime;
     knowledge = service;
     turnHandler = (context) => bot.run(context);
     log.info({ published, backend: store.kind }, 'Lotse is ready');
@@ -114,6 +134,7 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
       if (timedOut) log.warn({ inFlight: turns.inFlight }, 'shutdown timeout: turns still running');
       await finishClosing(server, closed);
       await ready.catch(() => undefined);
+      await tickets?.stop();
       await store?.close();
       log.info('stopped');
     })();
@@ -127,6 +148,9 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
     },
     get store() {
       return store;
+    },
+    get tickets() {
+      return tickets;
     },
     stop,
   };

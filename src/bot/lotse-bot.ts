@@ -1,9 +1,18 @@
-import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  type Activity,
+  type ConversationState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { LotseTurn } from '../../dialogs/dialog-deps';
 import { SingleTurnDialog, type Handover } from '../../dialogs/single-turn.dialog';
 import { createLogger, type Logger } from '../logging/logger';
 import { textsFor, type BotTexts } from './texts';
+import { ADAPTIVE_CARD_ACTION_INVOKE, type AdvisorTurnHandler } from './tickets/advisor-turns';
 import { turnFactsOf } from './turn-facts';
 import { readMessageInput, type RejectReason } from './turn-input';
 
@@ -14,6 +23,11 @@ export interface LotseBotOptions {
   readonly dialog: Dialog<LotseTurn>;
   /** The dialogs the root dialog starts; they share its DialogSet. */
   readonly dialogs?: readonly Dialog[];
+  /**
+   * The advisors' side of tickets: ticket card actions (`adaptiveCard/action` invokes and the
+   * Action.Submit fallback) and channel commands ("@Lotse Tickets für <Gruppe> hier").
+   */
+  readonly advisors?: AdvisorTurnHandler;
 }
 
 const REFUSALS: Record<RejectReason, (texts: BotTexts) => string> = {
@@ -37,8 +51,9 @@ export class LotseBot extends ActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly introduced: StatePropertyAccessor<boolean>;
   private readonly logger: Logger;
+  private readonly advisors: AdvisorTurnHandler | undefined;
 
-  constructor({ conversationState, userState, dialog, dialogs = [] }: LotseBotOptions) {
+  constructor({ conversationState, userState, dialog, dialogs = [], advisors }: LotseBotOptions) {
     super();
     this.conversationState = conversationState;
     this.userState = userState;
@@ -49,6 +64,7 @@ export class LotseBot extends ActivityHandler {
     this.welcomed = userState.createProperty<boolean>('welcomed');
     this.introduced = conversationState.createProperty<boolean>('introduced');
     this.logger = createLogger('bot');
+    this.advisors = advisors;
 
     this.onMembersAdded(async (context, next) => {
       await this.welcome(context);
@@ -67,8 +83,18 @@ export class LotseBot extends ActivityHandler {
     await this.userState.saveChanges(context, false);
   }
 
+  /** Ticket card actions (Universal Actions) go to the advisors' side; other invokes as botbuilder handles them. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== ADAPTIVE_CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    if (!this.advisors) return { status: 501 };
+    const response = await this.advisors.handleInvoke(context);
+    return { status: response.statusCode, body: response };
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    // A ticket card's Action.Submit fallback or an advisors' channel command, before any dialog sees it.
+    if (this.advisors && (await this.advisors.handleMessage(context))) return;
     const input = readMessageInput(activity);
     const facts = turnFactsOf(activity);
     if (input.kind === 'rejected') {

@@ -23,8 +23,6 @@ export interface BotTexts {
   readonly thanks: string;
   readonly help: string;
   readonly goodbye: string;
-  /** Reply to "Ticket eröffnen", "meine Anfragen", "Mensch sprechen" until tickets exist. */
-  readonly handoffNotice: string;
   readonly noAnswer: string;
   readonly categoryLabel: string;
   readonly sourceLabel: string;
@@ -63,8 +61,6 @@ const DE: BotTexts = {
     'So geht es:\n\n- Schreiben Sie Ihre Frage in einem Satz, z. B. „Wie können wir XRechnungen empfangen?“\n- Passen mehrere Einträge, biete ich Ihnen eine Auswahl an.\n- Sagen Sie mir nach einer Antwort, ob sie geholfen hat – so wird die Wissensbasis besser.',
   ].join('\n\n'),
   goodbye: 'Auf Wiedersehen! Sie können mir jederzeit wieder schreiben.',
-  handoffNotice:
-    'Die Weitergabe Ihres Anliegens an die Berater:innen der Kooperation direkt über Lotse wird gerade eingerichtet. Bis dahin wenden Sie sich bitte direkt an die Geschäftsstelle der Kooperation.',
   noAnswer: [
     'Dazu habe ich leider keine passende Antwort in meiner Wissensbasis.',
     'Tipps:\n\n- Formulieren Sie die Frage anders oder mit einem Fachbegriff (z. B. „XRechnung“ statt „elektronische Rechnung“).\n- Stellen Sie eine Frage pro Nachricht.\n- Für Anliegen, die die Wissensbasis nicht abdeckt, hilft Ihnen die Geschäftsstelle der Kooperation weiter.',
@@ -109,8 +105,6 @@ const EN: BotTexts = {
     'How it works:\n\n- Type your question in one sentence, e.g. "How can we receive XRechnung e-invoices?"\n- If several entries fit, I offer you a choice.\n- After an answer, tell me whether it helped – this improves the knowledge base.',
   ].join('\n\n'),
   goodbye: 'Goodbye! You can write to me at any time.',
-  handoffNotice:
-    "Forwarding your request to the cooperation's advisors directly through Lotse is being set up. Until then, please contact the cooperation's office (Geschäftsstelle) directly.",
   noAnswer: [
     "Sorry, I don't have a matching answer in my knowledge base.",
     "Tips:\n\n- Rephrase the question or use a technical term (e.g. \"XRechnung\" instead of \"electronic invoice\").\n- Ask one question per message.\n- For topics the knowledge base does not cover, the cooperation's office (Geschäftsstelle) will help you.",

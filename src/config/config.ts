@@ -33,6 +33,14 @@ export interface Config {
     readonly answerThreshold: number;
     readonly choicesThreshold: number;
   };
+  readonly tickets: {
+    /** Municipality by Entra tenant id (lower case), to prefill the requester's municipality. */
+    readonly municipalityByTenant: Readonly<Record<string, string>>;
+    /** How often the outbox is polled for due deliveries (changes are delivered at once anyway). */
+    readonly outboxPollMs: number;
+    /** How often the SLA reminder scan runs (in one instance at a time). */
+    readonly reminderIntervalMs: number;
+  };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -46,6 +54,14 @@ const idList = z
   .default('')
   .transform((value) => value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))
   .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36}$/, 'each tenant id must be a GUID')));
+
+/** `<tenant GUID>=<municipality>` pairs, comma-separated. */
+const municipalityMap = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((pair) => pair.trim()).filter((pair) => pair.length > 0))
+  .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36}=[^=]{1,200}$/, 'each entry must be <tenant GUID>=<municipality>')))
+  .transform((pairs) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, 36).toLowerCase(), pair.slice(37).trim()])));
 
 const fraction = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
@@ -71,10 +87,63 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   ANSWER_THRESHOLD: fraction(0.66),
   CHOICES_THRESHOLD: fraction(0.35),
+  TENANT_MUNICIPALITIES: municipalityMap,
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  REMINDER_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** Developer and domain settings of the Teams app package (`npm run teams:package`); Lotse itself does not need them. */
+export interface TeamsAppConfig {
+  /** MICROSOFT_APP_ID: the bot's app id, also used as the Teams app id. Empty when not configured. */
+  readonly appId: string;
+  readonly developer: {
+    readonly name: string;
+    readonly websiteUrl: string;
+    readonly privacyUrl: string;
+    readonly termsOfUseUrl: string;
+  };
+  /** Host names (no scheme) Teams may open inside the app; empty for a bot-only app. */
+  readonly validDomains: readonly string[];
+}
+
+const httpsUrl = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .default(fallback)
+    .refine(isHttpsUrl, 'must be an https:// URL with a host name, e.g. https://kooperation.example/lotse');
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+const domainList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter((domain) => domain.length > 0))
+  .pipe(
+    z
+      .array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'each domain must be a host name without scheme or path, e.g. lotse.example.org'))
+      .max(16, 'Teams accepts at most 16 valid domains'),
+  );
+
+const TeamsAppEnvSchema = z.object({
+  MICROSOFT_APP_ID: z.string().trim().default(''),
+  TEAMS_APP_DEVELOPER_NAME: z.string().trim().min(1).max(32, 'Teams allows at most 32 characters').default('E-Government-Kooperation'),
+  TEAMS_APP_WEBSITE_URL: httpsUrl('https://example.org/lotse'),
+  TEAMS_APP_PRIVACY_URL: httpsUrl('https://example.org/lotse/datenschutz'),
+  TEAMS_APP_TERMS_OF_USE_URL: httpsUrl('https://example.org/lotse/nutzungsbedingungen'),
+  TEAMS_APP_VALID_DOMAINS: domainList,
+});
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -138,7 +207,36 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       dataDir: env.DATA_DIR,
     },
     knowledge: { dir: env.KNOWLEDGE_DIR, answerThreshold: env.ANSWER_THRESHOLD, choicesThreshold: env.CHOICES_THRESHOLD },
+    tickets: {
+      municipalityByTenant: env.TENANT_MUNICIPALITIES,
+      outboxPollMs: env.OUTBOX_POLL_MS,
+      reminderIntervalMs: env.REMINDER_INTERVAL_MS,
+    },
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+/**
+ * Reads the settings of the Teams app package. Unlike {@link loadConfig} it needs no secrets, so
+ * the package can be built on any machine that knows the bot's app id.
+ * Throws AppError CONFIG_INVALID listing every problem at once.
+ */
+export function loadTeamsAppConfig(source: NodeJS.ProcessEnv = readProcessEnv()): TeamsAppConfig {
+  const parsed = TeamsAppEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError(ErrorCode.ConfigInvalid, `Invalid Teams app configuration:\n- ${problems.join('\n- ')}`, { problems });
+  }
+  const env = parsed.data;
+  return {
+    appId: env.MICROSOFT_APP_ID,
+    developer: {
+      name: env.TEAMS_APP_DEVELOPER_NAME,
+      websiteUrl: env.TEAMS_APP_WEBSITE_URL,
+      privacyUrl: env.TEAMS_APP_PRIVACY_URL,
+      termsOfUseUrl: env.TEAMS_APP_TERMS_OF_USE_URL,
+    },
+    validDomains: env.TEAMS_APP_VALID_DOMAINS,
   };
 }
 
@@ -164,6 +262,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
       dataDir: config.store.mongodbUri ? undefined : config.store.dataDir,
     },
     knowledge: config.knowledge,
+    tickets: { ...config.tickets, municipalityByTenant: `[${Object.keys(config.tickets.municipalityByTenant).length} tenants]` },
     logLevel: config.logLevel,
   };
 }

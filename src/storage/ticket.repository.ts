@@ -110,6 +110,13 @@ export class DocumentTicketRepository implements TicketRepository {
     return this.list({ 'requester.id': requesterId, status: { $in: [...OPEN_TICKET_STATUSES] } }, listLimit(options));
   }
 
+  async listAwaitingFirstResponse(limit: number): Promise<Ticket[]> {
+    await this.ensureIndexes();
+    const filter = { status: { $in: [...OPEN_TICKET_STATUSES] }, 'sla.firstRespondedAt': null };
+    const docs = await this.tickets.find(filter, { sort: { 'sla.firstResponseDue': 1, _id: 1 }, limit: Math.max(1, Math.min(limit, 1000)) });
+    return docs.map(toTicket);
+  }
+
   async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
     assertId(ticket.id, 'ticket id');
     if (!Number.isInteger(expectedVersion) || ticket.version !== expectedVersion + 1) {
@@ -134,5 +141,6 @@ export class DocumentTicketRepository implements TicketRepository {
     await this.tickets.createIndex({ fields: { number: 1 }, unique: true, name: 'number_1' });
     await this.tickets.createIndex({ fields: { idempotencyKey: 1 }, unique: true, name: 'idempotencyKey_1' });
     await this.tickets.createIndex({ fields: { 'requester.id': 1, updatedAt: -1 }, name: 'requester_updatedAt' });
+    await this.tickets.createIndex({ fields: { status: 1, 'sla.firstResponseDue': 1 }, name: 'status_firstResponseDue' });
   }
 }

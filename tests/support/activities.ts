@@ -44,3 +44,11 @@ export async function postToBot(
   }
   return { status: response.status, body: parsed };
 }
+
+/**
+ * POSTs an `invoke` activity (e.g. `adaptiveCard/action`) to the bot. Teams reads the bot's answer
+ * from the HTTP response, not from the connector: `body` is the invoke response's body.
+ */
+export async function invokeBot(baseUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  return postToBot(baseUrl, activity);
+}

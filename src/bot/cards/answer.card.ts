@@ -1,7 +1,7 @@
 import type { FaqEntry } from '../../domain/knowledge/faq-entry';
 import type { BotTexts, Lang } from '../texts';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type SubmitAction } from './adaptive-card';
-import type { FeedbackSubmit } from './card-actions';
+import type { FeedbackSubmit, HandoffSubmit } from './card-actions';
 import { renderAnswerText, toPlainText } from './plain-text';
 
 export interface AnswerCardInput {
@@ -10,13 +10,16 @@ export interface AnswerCardInput {
   readonly questionId: string;
   readonly texts: BotTexts;
   readonly lang: Lang;
+  /** Title of the "forward to the advisors" button; no button without it (tickets not configured). */
+  readonly handoffTitle?: string;
 }
 
 /**
  * The answer to a question: the entry's question as heading, the answer, category and source, and
- * "Hat das geholfen?" with Ja / Nein buttons that carry the question and entry ids.
+ * "Hat das geholfen?" with Ja / Nein buttons that carry the question and entry ids — and, where
+ * tickets are set up, "An die Berater:innen weitergeben" for the same question.
  */
-export function buildAnswerCard({ entry, questionId, texts, lang }: AnswerCardInput): AdaptiveCard {
+export function buildAnswerCard({ entry, questionId, texts, lang, handoffTitle }: AnswerCardInput): AdaptiveCard {
   const feedback = (helpful: boolean): SubmitAction<FeedbackSubmit> => ({
     type: 'Action.Submit',
     title: helpful ? texts.yes : texts.no,
@@ -42,6 +45,11 @@ export function buildAnswerCard({ entry, questionId, texts, lang }: AnswerCardIn
       },
       { type: 'TextBlock', text: texts.helpfulQuestion, wrap: true, weight: 'bolder', spacing: 'medium', separator: true },
     ],
-    actions: [feedback(true), feedback(false)],
+    actions: handoffTitle ? [feedback(true), feedback(false), handoffAction(questionId, handoffTitle)] : [feedback(true), feedback(false)],
   };
+}
+
+/** "An die Berater:innen weitergeben": the question (by id) becomes a ticket. */
+export function handoffAction(questionId: string, title: string): SubmitAction<HandoffSubmit> {
+  return { type: 'Action.Submit', title, data: { action: 'handoff', questionId } };
 }

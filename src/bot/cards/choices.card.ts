@@ -1,7 +1,8 @@
 import type { FaqEntry } from '../../domain/knowledge/faq-entry';
 import type { BotTexts, Lang } from '../texts';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type SubmitAction } from './adaptive-card';
-import type { ChooseSubmit } from './card-actions';
+import { handoffAction } from './answer.card';
+import type { ChooseSubmit, HandoffSubmit } from './card-actions';
 import { renderChoicesText } from './plain-text';
 
 export interface ChoicesCardInput {
@@ -11,19 +12,22 @@ export interface ChoicesCardInput {
   readonly questionId: string;
   readonly texts: BotTexts;
   readonly lang: Lang;
+  /** Title of the "forward to the advisors" button after the entries; none without it. */
+  readonly handoffTitle?: string;
 }
 
 /**
  * "Meinten Sie eine dieser Fragen?" with one button per entry. Each button carries the question
  * and entry ids, so it stays usable after later questions in the same conversation.
  */
-export function buildChoicesCard({ entries, questionId, texts, lang }: ChoicesCardInput): AdaptiveCard {
-  const actions: SubmitAction<ChooseSubmit>[] = entries.map((entry) => ({
+export function buildChoicesCard({ entries, questionId, texts, lang, handoffTitle }: ChoicesCardInput): AdaptiveCard {
+  const actions: SubmitAction<ChooseSubmit | HandoffSubmit>[] = entries.map((entry) => ({
     type: 'Action.Submit',
     title: entry.question,
     tooltip: texts.chooseTooltip,
     data: { action: 'choose', questionId, entryId: entry.id },
   }));
+  if (handoffTitle) actions.push(handoffAction(questionId, handoffTitle));
   const spokenList = entries.map((entry, index) => `${index + 1}: ${entry.question}`).join('. ');
   return {
     type: 'AdaptiveCard',

@@ -18,6 +18,7 @@ const EMPTY_THESAURUS: Thesaurus = { groups: [] };
  */
 export class KnowledgeService {
   private published = new Map<string, FaqEntry>();
+  private publishedCategories: readonly string[] = [];
   private loaded = false;
 
   constructor(
@@ -31,6 +32,7 @@ export class KnowledgeService {
     const published = all.filter((entry) => entry.status === 'published');
     this.engine.load(published, thesaurus ?? EMPTY_THESAURUS);
     this.published = new Map(published.map((entry) => [entry.id, entry]));
+    this.publishedCategories = [...new Set(published.map((entry) => entry.category))].sort((a, b) => a.localeCompare(b, 'de'));
     this.loaded = true;
     return published.length;
   }
@@ -52,6 +54,11 @@ export class KnowledgeService {
       if (entry) entries.set(entry.id, entry);
     }
     return { result, entries };
+  }
+
+  /** The categories of the published entries, each once, sorted (German collation). */
+  categories(): readonly string[] {
+    return this.publishedCategories;
   }
 
   /** A published entry by id, or undefined (e.g. retired since the card was sent). */

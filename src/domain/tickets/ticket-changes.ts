@@ -1,12 +1,12 @@
 import { AppError, ErrorCode } from '../errors';
 import { TICKET_PRIORITIES, isOpenTicket } from './ticket';
-import type { Actor, AuditEntry, SatisfactionScore, Ticket, TicketPriority } from './ticket';
+import type { Actor, AuditEntry, FieldChange, SatisfactionScore, Ticket, TicketPriority } from './ticket';
 import type { SlaDueTimes } from './sla-policy';
 import { applyTicketChange, transition } from './ticket-state-machine';
 
 /**
  * The audited changes of a ticket besides the status actions of the state machine: messages,
- * priority and rating. Pure like the state machine: each function returns the changed ticket
+ * priority, routing and rating. Pure like the state machine: each function returns the changed ticket
  * (`version` + 1, `updatedAt`, audit entry appended) or throws AppError; the service persists it.
  */
 
@@ -89,6 +89,40 @@ export function changeTicketPriority(ticket: Ticket, priority: TicketPriority, a
     priority,
     sla: { ...ticket.sla, ...dueTimes },
     auditTrail: [...ticket.auditTrail, { at, actor, action: 'priority_changed', changes: [{ field: 'priority', from: ticket.priority, to: priority }] }],
+    version: ticket.version + 1,
+    updatedAt: at,
+  };
+}
+
+/**
+ * Routes an open ticket to another advisor group (advisors only). The new group decides who takes
+ * it: a claimed ticket goes back to `new` without assignee, so it shows up unclaimed in the new
+ * group's channel. Returns the ticket unchanged (same version) for its own group. Throws
+ * `VALIDATION_FAILED`, `FORBIDDEN` or `INVALID_TRANSITION` (resolved or closed).
+ */
+export function changeTicketGroup(ticket: Ticket, groupId: string, actor: Actor, now: Date): Ticket {
+  const group = checkedText(groupId, 200, 'advisor group');
+  if (actor.role !== 'advisor') {
+    throw new AppError(ErrorCode.Forbidden, `A ${actor.role} cannot route a ticket.`, { ticketId: ticket.id });
+  }
+  if (!isOpenTicket(ticket)) {
+    throw new AppError(ErrorCode.InvalidTransition, `A ${ticket.status} ticket cannot be routed.`, {
+      ticketId: ticket.id,
+      action: 'group_changed',
+      from: ticket.status,
+    });
+  }
+  if (group === ticket.advisorGroup) return ticket;
+  const at = now.toISOString();
+  const changes: FieldChange[] = [{ field: 'advisorGroup', from: ticket.advisorGroup, to: group }];
+  if (ticket.status !== 'new') changes.push({ field: 'status', from: ticket.status, to: 'new' });
+  if (ticket.assignee !== null) changes.push({ field: 'assignee', from: ticket.assignee.id, to: null });
+  return {
+    ...ticket,
+    advisorGroup: group,
+    status: 'new',
+    assignee: null,
+    auditTrail: [...ticket.auditTrail, { at, actor, action: 'group_changed', changes }],
     version: ticket.version + 1,
     updatedAt: at,
   };

@@ -42,6 +42,8 @@ export interface TicketRepository {
   listByRequester(requesterId: string, options?: TicketListOptions): Promise<Ticket[]>;
   /** The requester's open tickets (new, assigned, waiting for them), most recent activity first. */
   listOpenByRequester(requesterId: string, options?: TicketListOptions): Promise<Ticket[]>;
+  /** Open tickets without a first public advisor reply, earliest first-response due first. */
+  listAwaitingFirstResponse(limit: number): Promise<Ticket[]>;
   /**
    * Writes `ticket` if the stored version equals `expectedVersion`, in one conditional update; the
    * ticket must carry `expectedVersion + 1`. Returns false when the version did not match or the

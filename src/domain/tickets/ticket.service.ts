@@ -11,7 +11,7 @@ import type {
   TicketPriority,
 } from './ticket';
 import { TICKET_ACTIONS } from './ticket';
-import { addTicketMessage, assertPriority, changeTicketPriority, checkedText, rateTicket } from './ticket-changes';
+import { addTicketMessage, assertPriority, changeTicketGroup, changeTicketPriority, checkedText, rateTicket } from './ticket-changes';
 import { parseTicketNumber } from './ticket-number';
 import { applyTicketChange, transition } from './ticket-state-machine';
 import type { CreateTicketResult, TicketListOptions, TicketRepository } from './ticket.repository';
@@ -170,6 +170,11 @@ export class TicketService {
       (ticket, now) => changeTicketPriority(ticket, priority, actor, this.slaPolicy.slaDueTimes(priority, new Date(ticket.createdAt)), now),
       { expectedVersion, strict: true },
     );
+  }
+
+  /** Advisors route an open ticket to another group; a claimed ticket becomes `new` there. */
+  async changeGroup(ticketId: string, groupId: string, actor: Actor, expectedVersion?: number): Promise<Ticket> {
+    return this.mutate(ticketId, actor, (ticket, now) => changeTicketGroup(ticket, groupId, actor, now), { expectedVersion, strict: true });
   }
 
   /** The requester rates their resolved or closed ticket once (score 1-5, optional comment). */

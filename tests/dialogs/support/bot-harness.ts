@@ -2,6 +2,7 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity
 import { createBot } from '../../../src/bot/create-bot';
 import type { AdaptiveCard, SubmitAction } from '../../../src/bot/cards/adaptive-card';
 import { createOnTurnError } from '../../../src/bot/on-turn-error';
+import type { TicketBotDeps } from '../../../src/bot/tickets/ticket-bot-deps';
 import { KnowledgeService } from '../../../src/domain/knowledge/knowledge.service';
 import { configureLogger } from '../../../src/logging/logger';
 import { answerResult, candidate, choicesResult, FakeAnswerEngine, noneResult } from '../../support/fakes/fake-answer-engine';
@@ -29,6 +30,14 @@ export interface Harness {
   readonly questionLog: InMemoryQuestionLog;
   readonly intents: KeywordIntentClassifier;
   readonly storage: MemoryStorage;
+  readonly knowledge: KnowledgeService;
+}
+
+/** What a harness adds to `createBot`'s dependencies (tickets; the storage's backing object to snapshot it). */
+export interface HarnessOptions {
+  readonly tickets?: TicketBotDeps;
+  /** The object MemoryStorage keeps its items in (JSON strings by key). */
+  readonly memory?: Record<string, string>;
 }
 
 /**
@@ -36,7 +45,7 @@ export interface Harness {
  * classifier and question log, MemoryStorage for state, and question ids q-1, q-2, ...
  * `template` is merged into every incoming activity (e.g. `{ channelId: 'sms' }`).
  */
-export async function createHarness(template?: Partial<Activity>): Promise<Harness> {
+export async function createHarness(template?: Partial<Activity>, options: HarnessOptions = {}): Promise<Harness> {
   configureLogger('silent');
   const engine = new FakeAnswerEngine()
     .script(CLEAR_QUESTION, answerResult('kb-001', candidate('kb-002', 3.1), candidate('kb-003', 2.4)))
@@ -48,7 +57,7 @@ export async function createHarness(template?: Partial<Activity>): Promise<Harne
   await knowledge.reload();
   const questionLog = new InMemoryQuestionLog();
   const intents = new KeywordIntentClassifier();
-  const storage = new MemoryStorage();
+  const storage = new MemoryStorage(options.memory);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   let nextId = 0;
@@ -58,12 +67,14 @@ export async function createHarness(template?: Partial<Activity>): Promise<Harne
     knowledge,
     intents,
     questionLog,
+    categories: () => knowledge.categories(),
+    tickets: options.tickets,
     clock: () => new Date('2026-03-02T10:00:00.000Z'),
     idGenerator: () => `q-${++nextId}`,
   });
   const adapter = new TestAdapter((context) => bot.run(context), template);
   adapter.onTurnError = createOnTurnError({ conversationState });
-  return { adapter, engine, questionLog, intents, storage };
+  return { adapter, engine, questionLog, intents, storage, knowledge };
 }
 
 /** A message activity as a user sends it (locale optional: absent means the channel sent none). */
@@ -83,12 +94,15 @@ export function cardOf(activity: Partial<Activity>): AdaptiveCard {
   return attachment?.content as AdaptiveCard;
 }
 
-/** Every text a user sees on a card: TextBlocks, facts, button titles. */
+/** Every text a user sees on a card: TextBlocks, facts, input labels and choices, button titles. */
 export function cardText(card: AdaptiveCard): string {
   const parts: string[] = [];
   for (const element of card.body) {
     if (element.type === 'TextBlock') parts.push(element.text);
-    else for (const fact of element.facts) parts.push(`${fact.title}: ${fact.value}`);
+    else if (element.type === 'FactSet') for (const fact of element.facts) parts.push(`${fact.title}: ${fact.value}`);
+    else if (element.type === 'Input.Text') parts.push(element.label);
+    else if (element.type === 'Input.ChoiceSet') parts.push(element.label, ...element.choices.map((choice) => choice.title));
+    else for (const action of element.actions) parts.push(action.title);
   }
   for (const action of card.actions) parts.push(action.title);
   return parts.join('\n');

@@ -55,6 +55,15 @@ export class InMemoryTicketRepository implements TicketRepository {
     return this.list((t) => t.requester.id === requesterId && isOpenTicket(t), options);
   }
 
+  async listAwaitingFirstResponse(limit: number): Promise<Ticket[]> {
+    await tick();
+    return [...this.tickets.values()]
+      .filter((t) => isOpenTicket(t) && t.sla.firstRespondedAt === null)
+      .sort((a, b) => a.sla.firstResponseDue.localeCompare(b.sla.firstResponseDue))
+      .slice(0, limit)
+      .map((t) => structuredClone(t));
+  }
+
   async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
     await tick();
     const stored = this.tickets.get(ticket.id);
