@@ -20,6 +20,7 @@ import { EmbeddedDocumentStore } from '../../src/storage/embedded/embedded-docum
 import { MongoDocumentStore } from '../../src/storage/mongo/mongo-document-store';
 import { DocumentOutbox } from '../../src/storage/outbox.repository';
 import { DocumentTicketRepository } from '../../src/storage/ticket.repository';
+import { configureLogger } from '../../src/logging/logger';
 
 const CONCURRENCY = 50;
 
@@ -139,6 +140,7 @@ function round(value: number): number {
 }
 
 if (require.main === module) {
+  configureLogger('warn');
   benchTickets().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

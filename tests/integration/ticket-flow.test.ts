@@ -174,11 +174,57 @@ describe.each(backends)('ticket flow end to end over HTTP (%s store)', (_name, s
     expect((await tickets.desk.tickets.getTicket(ticket!.id)).satisfaction).toMatchObject({ score: 5, comment: 'Schnell und hilfreich.' });
 
     // Everything reached Teams, and no message text or name went into the logs.
-    await connector.waitFor(() => true);
+    for (let i = 0; i < 100 && (await tickets.outbox.countPending()) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await tickets.outbox.countPending()).toBe(0);
     const logs = capturedLogs.join('\n');
     for (const secret of ['Glasfaseranschluss', 'Aktenzeichen', 'Schadensmeldung', 'Musterstadt', REQUESTER.name, ADVISOR.name, SECOND_ADVISOR.name, 'hilfreich']) {
       expect(logs).not.toContain(secret);
     }
   }, 60_000);
+});
+
+describe('ticket delivery when Teams fails (embedded store)', () => {
+  const connector = new FakeConnector();
+  let serviceUrl: string;
+  let test: TestLotse;
+
+  beforeAll(async () => {
+    captureLogs();
+    serviceUrl = await connector.start();
+    connector.setTeam(ADVISORS_TEAM);
+    connector.setTeamMembers(ADVISORS_TEAM.id, [ADVISOR]);
+    test = await startTestLotse({ OUTBOX_POLL_MS: '200' });
+    await test.lotse.ready;
+  }, 30_000);
+
+  afterAll(async () => {
+    await test?.dispose();
+    await connector.stop();
+  });
+
+  it('keeps the ticket when the channel post fails and delivers the card on a later attempt', async () => {
+    await postToBot(test.url, channelMentionMessage(serviceUrl, 'Tickets für Datenschutz hier'));
+    // The next two attempts to start a thread in the channel are refused by Teams.
+    connector.failNext(2, 403, (method, path) => method === 'POST' && path === '/v3/conversations');
+    const tickets = test.lotse.tickets!;
+    const { ticket } = await tickets.desk.open({
+      idempotencyKey: 'retry-test:1',
+      requester: { id: REQUESTER.aadObjectId, displayName: REQUESTER.name, municipality: 'Musterstadt' },
+      subject: 'Auftragsverarbeitung mit dem Rechenzentrum',
+      description: '',
+      originalQuestion: 'Brauchen wir einen AVV mit dem Rechenzentrum?',
+      category: 'Datenschutz',
+      priority: 'normal',
+      candidates: [],
+      conversationReference: { channelId: 'msteams', serviceUrl, conversation: { id: personalConversationId(REQUESTER.id) } },
+    });
+    expect(await tickets.desk.tickets.getTicket(ticket.id)).toMatchObject({ number: ticket.number });
+    const thread = await connector.waitForCall((call) => call.threadId !== undefined && textOf(call.activity).includes(ticket.number), 15_000);
+    expect(thread.resourceId).toBeDefined();
+    expect(connector.requests.filter((r) => r.injected)).toHaveLength(2);
+    // The card's place is saved right after the post, for later updates in place.
+    for (let i = 0; i < 50 && (await tickets.cards.get(ticket.id)) === null; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await tickets.cards.get(ticket.id)).toMatchObject({ groupId: 'datenschutz', activityId: thread.resourceId });
+    expect(await tickets.outbox.countPending()).toBe(0);
+  }, 30_000);
 });
