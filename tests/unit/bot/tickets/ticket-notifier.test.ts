@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { PENDING_REPLY_PROPERTY } from '../../../../dialogs/pending-reply';
 import { AWAITING_TICKET_REPLY_PROPERTY } from '../../../../src/bot/tickets/ticket-bot-deps';
 import type { TicketAdaptiveCard } from '../../../../src/bot/tickets/ticket-card.elements';
 import { CHANNEL_ID, DATENSCHUTZ_CHANNEL, SERVICE_URL, anna, ben, createAdvisorHarness, invoke, invokeActivity, type AdvisorHarness } from './advisor-harness';
@@ -157,6 +158,9 @@ describe('TicketNotifier: messages to the requester', () => {
       { action: 'ticket_confirm_resolved', ticketId: ticket.id },
       { action: 'ticket_reopen', ticketId: ticket.id },
     ]);
+    // A typed "ja" / "nein" answers the notice too (channels without cards).
+    const stored = (await harness.storage.read([STATE_KEY]))[STATE_KEY] as Record<string, unknown>;
+    expect(stored[PENDING_REPLY_PROPERTY]).toEqual({ kind: 'ticket_resolved', userId: ticket.requester.id, ticketId: ticket.id });
   });
 
   it('keeps the awaiting mark when sending fails, so that the retry only repeats the message', async () => {
