@@ -1,6 +1,7 @@
 /**
  * `npm run kb:import`: loads knowledge/ (FAQ entries and thesaurus) into the configured store,
  * idempotently. Entries edited in the store since their last import are kept and reported.
+ * Bumps the knowledge revision, so that running instances on a shared store reload within seconds.
  * With the embedded store, stop the running Lotse first (one process per data directory).
  */
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { configureLogger } from '../src/logging/logger';
 import { loadThesaurusFile } from '../src/nlp/knowledge-data.loader';
 import { openDocumentStore } from '../src/storage/create-document-store';
 import { loadKnowledgeDirectory } from '../src/storage/knowledge-files.loader';
+import { DocumentKnowledgeRevision } from '../src/storage/knowledge-revision.store';
 import { DocumentKnowledgeRepository } from '../src/storage/knowledge.repository';
 
 /** Imports the configured knowledge directory into the configured store; writes a report to `print`. */
@@ -23,6 +25,8 @@ export async function runKbImport(config: Config, print: (line: string) => void)
   const store = await openDocumentStore(config.store, AbortSignal.timeout(30_000));
   try {
     const report = await importKnowledge(new DocumentKnowledgeRepository(store), entries, thesaurus);
+    // Running Lotse instances on a shared store (MongoDB) poll the revision and reload the knowledge.
+    await new DocumentKnowledgeRevision(store).increment();
     print(`Imported ${entries.length} entries from ${dir} into the ${store.kind} store:`);
     print(`  created:   ${report.created.length}`);
     print(`  updated:   ${report.updated.length}`);

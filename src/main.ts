@@ -6,7 +6,12 @@ import { createBot, createOnTurnError, createTicketBotParts } from './bot';
 import type { TicketBotDeps } from './bot/tickets/ticket-bot-deps';
 import { isAppError } from './domain/errors';
 import { importKnowledge } from './domain/knowledge/knowledge-import.service';
+import { KnowledgeEditorService } from './domain/knowledge/knowledge-editor.service';
+import { KnowledgeSync } from './domain/knowledge/knowledge-sync';
 import { KnowledgeService } from './domain/knowledge/knowledge.service';
+import { dashboardFeatureRoutes } from './dashboard-features';
+import { dashboardRoutes } from './http/dashboard/dashboard-routes';
+import { registerDashboard } from './http/dashboard/register-dashboard';
 import { registerHealthRoutes } from './http/health.routes';
 import type { TurnContext } from 'botbuilder';
 import { ConversationState, UserState } from 'botbuilder';
@@ -19,9 +24,14 @@ import { ExampleIntentClassifier } from './nlp/intent-classifier';
 import { loadIntentsFile, loadThesaurusFile } from './nlp/knowledge-data.loader';
 import { DocumentBotStateStorage } from './storage/bot-state.storage';
 import { openDocumentStore } from './storage/create-document-store';
+import { DocumentDashboardSessionRepository } from './storage/dashboard-session.repository';
+import { deferDocumentStore } from './storage/deferred-document-store';
 import type { DocumentStore } from './storage/document-store';
 import { loadKnowledgeDirectory } from './storage/knowledge-files.loader';
 import { DocumentKnowledgeRepository } from './storage/knowledge.repository';
+import { DocumentKnowledgeRevision } from './storage/knowledge-revision.store';
+import { DocumentKnowledgeVersionRepository } from './storage/knowledge-version.repository';
+import { DocumentPendingSignInRepository } from './storage/pending-sign-in.repository';
 import { DocumentQuestionLog } from './storage/question-log.repository';
 import { createTicketRuntime, type TicketRuntime } from './ticket-runtime';
 
@@ -68,29 +78,61 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
     allowedTenantIds: config.bot.allowedTenantIds,
     turns,
   });
+  // Everything below works over the store as soon as it is open (MongoDB may still be connecting:
+  // until then the dashboard answers 503 and /api/messages 503).
+  const lateStore = deferDocumentStore(() => store);
+  const knowledgeDir = path.resolve(config.knowledge.dir);
+  const knowledgeRepository = new DocumentKnowledgeRepository(lateStore);
+  const engine = new FaqAnswerEngine({
+    thresholds: { answer: config.knowledge.answerThreshold, choices: config.knowledge.choicesThreshold },
+  });
+  const service = new KnowledgeService(knowledgeRepository, engine);
+  const revision = new DocumentKnowledgeRevision(lateStore);
+  const sync = new KnowledgeSync(service, revision, {
+    onError: (error) => log.warn({ code: isAppError(error) ? error.code : 'UNKNOWN' }, 'knowledge sync failed, will retry'),
+  });
+  const editor = new KnowledgeEditorService({
+    entries: knowledgeRepository,
+    versions: new DocumentKnowledgeVersionRepository(lateStore),
+    revision,
+    onChanged: (changed) => sync.applyLocalChange(changed),
+  });
+  const ticketRuntime = createTicketRuntime(lateStore, config);
+  registerDashboard(server, {
+    config: config.dashboard,
+    listenHost: config.server.host,
+    sessions: new DocumentDashboardSessionRepository(lateStore),
+    signIns: new DocumentPendingSignInRepository(lateStore),
+    routes: dashboardRoutes(
+      dashboardFeatureRoutes({
+        store: lateStore,
+        knowledge: service,
+        knowledgeRepository,
+        editor,
+        desk: ticketRuntime.desk,
+        municipalities: [...new Set(Object.values(config.tickets.municipalityByTenant))],
+        timeZone: 'Europe/Berlin',
+      }),
+    ),
+  });
 
   // The embedded store is local: open it (and take its lock) before listening, so that a second
   // process on the same data directory fails at once. MongoDB may be down: connect behind the server.
   const embeddedStore = config.store.mongodbUri ? undefined : await openDocumentStore(config.store);
   const ready = (async () => {
     store = embeddedStore ?? (await openDocumentStore(config.store, abort.signal));
-    const repository = new DocumentKnowledgeRepository(store);
-    const knowledgeDir = path.resolve(config.knowledge.dir);
-    if ((await repository.count()) === 0) {
+    if ((await knowledgeRepository.count()) === 0) {
       const entries = await loadKnowledgeDirectory(knowledgeDir);
-      const report = await importKnowledge(repository, entries, loadThesaurusFile(path.join(knowledgeDir, 'thesaurus.json')));
+      const report = await importKnowledge(knowledgeRepository, entries, loadThesaurusFile(path.join(knowledgeDir, 'thesaurus.json')));
       log.info({ created: report.created.length }, 'empty store: imported the seed knowledge');
     }
-    const engine = new FaqAnswerEngine({
-      thresholds: { answer: config.knowledge.answerThreshold, choices: config.knowledge.choicesThreshold },
-    });
-    const service = new KnowledgeService(repository, engine);
-    const published = await service.reload();
+    // Loads the knowledge, then follows changes made through any instance sharing the store.
+    await sync.start();
+    const published = service.publishedCount;
     const intents = new ExampleIntentClassifier(loadIntentsFile(path.join(knowledgeDir, 'intents.json')));
     const botState = new DocumentBotStateStorage(store);
     const conversationState = new ConversationState(botState);
     adapter.onTurnError = createOnTurnError({ conversationState });
-    const ticketRuntime = await createTicketRuntime(store, config);
     const ticketDeps: TicketBotDeps = {
       desk: ticketRuntime.desk,
       channels: ticketRuntime.channels,
@@ -134,7 +176,7 @@ export async function startLotse(config: Config): Promise<RunningLotse> {
       if (timedOut) log.warn({ inFlight: turns.inFlight }, 'shutdown timeout: turns still running');
       await finishClosing(server, closed);
       await ready.catch(() => undefined);
-      await tickets?.stop();
+      await Promise.all([tickets?.stop(), sync.stop()]);
       await store?.close();
       log.info('stopped');
     })();

@@ -35,9 +35,10 @@ export interface TicketRuntime {
 /**
  * Builds the ticket side: advisor groups and service levels from `knowledge/`, the desk over the
  * store's repositories, the outbox worker (delivers right after each change, polls otherwise) and
- * the reminder scan (one instance at a time, by lease).
+ * the reminder scan (one instance at a time, by lease). The store may still be opening (a deferred
+ * store): nothing touches it before the first use, and the repositories create their indexes then.
  */
-export async function createTicketRuntime(store: DocumentStore, config: Config): Promise<TicketRuntime> {
+export function createTicketRuntime(store: DocumentStore, config: Config): TicketRuntime {
   const log = createLogger('tickets');
   const knowledgeDir = path.resolve(config.knowledge.dir);
   const routing = new AdvisorRouting(loadAdvisorGroupsFile(path.join(knowledgeDir, 'advisor-groups.json')));
@@ -45,7 +46,6 @@ export async function createTicketRuntime(store: DocumentStore, config: Config):
   const slaPolicy = new SlaPolicy(new SlaCalendar(levels.calendar), levels.policy);
   const repository = new DocumentTicketRepository(store);
   const outbox = new DocumentOutbox(store, randomUUID);
-  await Promise.all([repository.ensureIndexes(), outbox.ensureIndexes()]);
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   let worker: OutboxWorker | undefined;

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import type { DashboardRole } from '../domain/access/dashboard-user';
+import type { RoleAllowList } from '../domain/access/role-mapping';
 import { AppError, ErrorCode } from '../domain/errors';
 
 /** Typed configuration of Lotse. `loadConfig` is the only reader of process.env. */
@@ -41,13 +43,46 @@ export interface Config {
     /** How often the SLA reminder scan runs (in one instance at a time). */
     readonly reminderIntervalMs: number;
   };
+  readonly dashboard: DashboardConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** The web dashboard under /dashboard: sign-in, sessions, limits. */
+export interface DashboardConfig {
+  /** Entra ID sign-in (msal-node, auth-code flow with PKCE); undefined while DASHBOARD_ENTRA_CLIENT_ID is empty. */
+  readonly entra:
+    | {
+        readonly clientId: string;
+        readonly clientSecret: string;
+        /** e.g. https://login.microsoftonline.com/organizations or .../<tenant id>; no trailing slash. */
+        readonly authority: string;
+      }
+    | undefined;
+  /** Origin the browser sees (e.g. https://lotse.example.org), for the redirect URI and the origin check; undefined = the request's Host. */
+  readonly publicUrl: string | undefined;
+  /** Entra tenants (lower case) whose accounts may sign in: ALLOWED_TENANT_IDS, else the tenant of a tenant-specific authority. */
+  readonly allowedTenantIds: readonly string[];
+  /** Roles by object id, for accounts whose token carries no Lotse app role. */
+  readonly roleAllowList: RoleAllowList;
+  /** The development sign-in form (no Entra): only on a loopback address, never with production settings. */
+  readonly devSignIn: boolean;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  /** Secure flag of the session cookie; false only for plain http on loopback. */
+  readonly cookieSecure: boolean;
+  /** Sign-in starts, callbacks and development sign-ins allowed per client address and minute. */
+  readonly signInLimitPerMinute: number;
 }
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
   .transform((value) => value === 'true' || value === '1');
+
+const trueByDefault = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('true')
+  .transform((value) => value !== 'false' && value !== '0');
 
 const idList = z
   .string()
@@ -62,6 +97,56 @@ const municipalityMap = z
   .transform((value) => value.split(',').map((pair) => pair.trim()).filter((pair) => pair.length > 0))
   .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36}=[^=]{1,200}$/, 'each entry must be <tenant GUID>=<municipality>')))
   .transform((pairs) => Object.fromEntries(pairs.map((pair) => [pair.slice(0, 36).toLowerCase(), pair.slice(37).trim()])));
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** `admin:<oid>,<oid>;advisor:<oid>` — roles by Entra object id. */
+const roleAllowList = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const roles: Record<string, DashboardRole[]> = {};
+    for (const group of value.split(';').map((part) => part.trim()).filter((part) => part.length > 0)) {
+      const match = /^(admin|advisor)\s*:(.*)$/.exec(group);
+      const ids = match ? match[2]!.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id.length > 0) : [];
+      if (!match || ids.length === 0 || ids.some((id) => !GUID.test(id))) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be admin:<object id>,... or advisor:<object id>,... (object ids are GUIDs), entries separated by ;' });
+        return z.NEVER;
+      }
+      for (const id of ids) roles[id] = [...new Set([...(roles[id] ?? []), match[1] as DashboardRole])];
+    }
+    return roles as RoleAllowList;
+  });
+
+const authorityUrl = z
+  .string()
+  .trim()
+  .default('https://login.microsoftonline.com/organizations')
+  .refine((value) => parseUrl(value)?.protocol === 'https:' && !/[?#]/.test(value), 'must be an https:// URL without query, e.g. https://login.microsoftonline.com/<tenant id>')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** An origin (scheme, host, port) without path; https, or http on a loopback host. */
+const publicUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .refine((value) => value === undefined || isPublicOrigin(value), 'must be https://<host>[:port] without path (http:// only for 127.0.0.1 or localhost)')
+  .transform((value) => (value === undefined ? undefined : (parseUrl(value)?.origin ?? value)));
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function isPublicOrigin(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname.replace(/^\[|\]$/g, '')));
+}
 
 const fraction = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
@@ -90,6 +175,16 @@ const EnvSchema = z.object({
   TENANT_MUNICIPALITIES: municipalityMap,
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   REMINDER_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  DASHBOARD_ENTRA_CLIENT_ID: z.string().trim().default(''),
+  DASHBOARD_ENTRA_CLIENT_SECRET: z.string().default(''),
+  DASHBOARD_ENTRA_AUTHORITY: authorityUrl,
+  DASHBOARD_PUBLIC_URL: publicUrl,
+  DASHBOARD_ROLE_ALLOWLIST: roleAllowList,
+  DASHBOARD_DEV_SIGN_IN: booleanFlag,
+  DASHBOARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  DASHBOARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  DASHBOARD_COOKIE_SECURE: trueByDefault,
+  DASHBOARD_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -173,7 +268,58 @@ function crossFieldProblems(env: Env): string[] {
   if (env.CHOICES_THRESHOLD > env.ANSWER_THRESHOLD) {
     problems.push('CHOICES_THRESHOLD: must not be greater than ANSWER_THRESHOLD');
   }
+  return [...problems, ...dashboardProblems(env)];
+}
+
+/** The tenants whose accounts may sign in to the dashboard (see {@link DashboardConfig.allowedTenantIds}). */
+function dashboardTenants(env: Env): string[] {
+  if (env.ALLOWED_TENANT_IDS.length > 0) return env.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase());
+  const tenant = parseUrl(env.DASHBOARD_ENTRA_AUTHORITY)?.pathname.split('/')[1] ?? '';
+  return GUID.test(tenant) ? [tenant.toLowerCase()] : [];
+}
+
+function dashboardProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.DASHBOARD_ENTRA_CLIENT_ID) {
+    if (!env.DASHBOARD_ENTRA_CLIENT_SECRET) problems.push('DASHBOARD_ENTRA_CLIENT_SECRET: required with DASHBOARD_ENTRA_CLIENT_ID');
+    if (!env.DASHBOARD_PUBLIC_URL) problems.push('DASHBOARD_PUBLIC_URL: required with DASHBOARD_ENTRA_CLIENT_ID (the redirect URI is built from it)');
+    if (dashboardTenants(env).length === 0) {
+      problems.push(
+        'ALLOWED_TENANT_IDS: required for the dashboard sign-in unless DASHBOARD_ENTRA_AUTHORITY names one tenant (otherwise the admin of any Entra tenant could assign Lotse roles)',
+      );
+    }
+  }
+  if (env.DASHBOARD_SESSION_IDLE_MINUTES > env.DASHBOARD_SESSION_MAX_HOURS * 60) {
+    problems.push('DASHBOARD_SESSION_IDLE_MINUTES: must not be longer than DASHBOARD_SESSION_MAX_HOURS');
+  }
+  if (!env.DASHBOARD_COOKIE_SECURE && env.DASHBOARD_PUBLIC_URL?.startsWith('https:')) {
+    problems.push('DASHBOARD_COOKIE_SECURE: must be true when DASHBOARD_PUBLIC_URL is https');
+  }
+  if (env.DASHBOARD_DEV_SIGN_IN) {
+    const production = productionSettings(env);
+    if (production.length > 0) {
+      problems.push(`DASHBOARD_DEV_SIGN_IN: the development sign-in is for a local machine only; refused together with ${production.join(', ')}`);
+    }
+  }
   return problems;
+}
+
+/** Settings that mark a shared or production installation, where a sign-in without Entra must never run. */
+function productionSettings(env: Env): string[] {
+  const found: string[] = [];
+  if (!isLoopbackHost(env.HOST)) found.push('a non-loopback HOST');
+  if (env.MICROSOFT_APP_ID) found.push('MICROSOFT_APP_ID (a registered bot)');
+  if (env.MONGODB_URI && !mongoHostsAreLoopback(env.MONGODB_URI)) found.push('a MONGODB_URI on another machine');
+  const publicHost = env.DASHBOARD_PUBLIC_URL ? (parseUrl(env.DASHBOARD_PUBLIC_URL)?.hostname ?? '').replace(/^\[|\]$/g, '') : undefined;
+  if (publicHost !== undefined && !isLoopbackHost(publicHost)) found.push('a non-loopback DASHBOARD_PUBLIC_URL');
+  return found;
+}
+
+/** True when every host of a mongodb:// URI is this machine (mongodb+srv never is). */
+function mongoHostsAreLoopback(uri: string): boolean {
+  const match = /^mongodb:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri);
+  if (!match) return false;
+  return match[1]!.split(',').every((hostPort) => isLoopbackHost(hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')));
 }
 
 /**
@@ -211,6 +357,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       municipalityByTenant: env.TENANT_MUNICIPALITIES,
       outboxPollMs: env.OUTBOX_POLL_MS,
       reminderIntervalMs: env.REMINDER_INTERVAL_MS,
+    },
+    dashboard: {
+      entra: env.DASHBOARD_ENTRA_CLIENT_ID
+        ? { clientId: env.DASHBOARD_ENTRA_CLIENT_ID, clientSecret: env.DASHBOARD_ENTRA_CLIENT_SECRET, authority: env.DASHBOARD_ENTRA_AUTHORITY }
+        : undefined,
+      publicUrl: env.DASHBOARD_PUBLIC_URL,
+      allowedTenantIds: dashboardTenants(env),
+      roleAllowList: env.DASHBOARD_ROLE_ALLOWLIST,
+      devSignIn: env.DASHBOARD_DEV_SIGN_IN,
+      sessionIdleMinutes: env.DASHBOARD_SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.DASHBOARD_SESSION_MAX_HOURS,
+      cookieSecure: env.DASHBOARD_COOKIE_SECURE,
+      signInLimitPerMinute: env.DASHBOARD_SIGN_IN_LIMIT_PER_MINUTE,
     },
     logLevel: env.LOG_LEVEL,
   };
@@ -263,6 +422,13 @@ export function redactConfig(config: Config): Record<string, unknown> {
     },
     knowledge: config.knowledge,
     tickets: { ...config.tickets, municipalityByTenant: `[${Object.keys(config.tickets.municipalityByTenant).length} tenants]` },
+    dashboard: {
+      ...config.dashboard,
+      entra: config.dashboard.entra
+        ? { clientId: config.dashboard.entra.clientId, clientSecret: '[set]', authority: config.dashboard.entra.authority }
+        : 'disabled',
+      roleAllowList: `[${Object.keys(config.dashboard.roleAllowList).length} accounts]`,
+    },
     logLevel: config.logLevel,
   };
 }

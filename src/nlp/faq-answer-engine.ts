@@ -12,10 +12,10 @@ import {
 } from './answer-decision';
 import { Bm25fRanker, type DocumentCoverage, type ScoredDocument, type SearchStats } from './bm25f-ranker';
 import { extractDocumentTerms } from './document-terms';
-import { GermanAnalyzer } from './german-analyzer';
+import { sharedGermanAnalyzer } from './german-analyzer';
 import { DEFAULT_BM25F, InvertedIndexBuilder, type Bm25fParams } from './inverted-index';
 import { KnowledgeVocabulary } from './knowledge-vocabulary';
-import { buildQuery, type QueryGroup } from './query-builder';
+import { QueryBuilder, type QueryGroup } from './query-builder';
 
 export interface FaqAnswerEngineOptions {
   /** Decision thresholds on the calibrated confidence; defaults chosen on the seed data. */
@@ -49,12 +49,12 @@ const NONE: AnswerResult = { outcome: 'none', candidates: [], choiceCount: 0 };
  */
 export class FaqAnswerEngine implements AnswerEngine {
   private readonly logger = createLogger('nlp');
-  private readonly analyzer = new GermanAnalyzer();
+  private readonly analyzer = sharedGermanAnalyzer;
   private readonly thresholds: DecisionThresholds;
   private readonly model: ConfidenceModel;
   private readonly bm25f: Bm25fParams;
-  private vocabulary = new KnowledgeVocabulary(this.analyzer, { groups: [] });
   private index = new InvertedIndexBuilder().build(DEFAULT_BM25F);
+  private queries = new QueryBuilder(new KnowledgeVocabulary(this.analyzer, { groups: [] }), this.index);
   private ranker = new Bm25fRanker(this.index);
 
   constructor(options: FaqAnswerEngineOptions = {}) {
@@ -86,7 +86,7 @@ export class FaqAnswerEngine implements AnswerEngine {
       );
     });
     const index = builder.build(this.bm25f);
-    this.vocabulary = vocabulary;
+    this.queries = new QueryBuilder(vocabulary, index);
     this.index = index;
     this.ranker = new Bm25fRanker(index);
     this.logger.debug({ entries: entries.length, buildMs: Math.round(performance.now() - started) }, 'answer index built');
@@ -100,7 +100,7 @@ export class FaqAnswerEngine implements AnswerEngine {
   explain(question: string): AnswerExplanation {
     try {
       const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_LENGTH) : '';
-      const groups = buildQuery(text, this.vocabulary, this.index);
+      const groups = this.queries.build(text);
       const ranked = this.ranker.rank(groups, MAX_CANDIDATES);
       const best = ranked[0];
       if (!best || best.score <= 0) return { result: NONE, features: null };

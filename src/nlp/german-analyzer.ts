@@ -41,9 +41,18 @@ export class GermanAnalyzer {
   private readonly stemCache = new Map<string, string>();
   /** Raw token (prefixed by its position class) -> analysed token; texts repeat words a lot. */
   private readonly tokenCache = new Map<string, WordToken | null>();
+  /** The last text and its tokens: a message goes to the intent classifier, then to the answer engine. */
+  private last: { readonly text: string; readonly tokens: readonly WordToken[] } | null = null;
 
-  /** Splits a text into word tokens (stop words flagged, not removed). */
-  tokenize(text: string): WordToken[] {
+  /** Splits a text into word tokens (stop words flagged, not removed). Do not change the array. */
+  tokenize(text: string): readonly WordToken[] {
+    if (this.last?.text === text) return this.last.tokens;
+    const tokens = this.analyse(text);
+    this.last = { text, tokens };
+    return tokens;
+  }
+
+  private analyse(text: string): WordToken[] {
     const folded = foldGerman(text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text)
       // s/mime, pdf/ua, und/oder: a slash between letters joins like a hyphen
       .replace(/([A-Za-z0-9])\/([A-Za-z0-9])/g, '$1-$2')
@@ -116,3 +125,9 @@ function conflateDerivations(word: string, stem: string): string {
   if (participle && result.startsWith('ge') && result.length >= 6) result = result.slice(2);
   return result;
 }
+
+/**
+ * The analyzer the answer engine and the intent classifier share, so that they share its caches
+ * and a message is analysed once for both.
+ */
+export const sharedGermanAnalyzer = new GermanAnalyzer();

@@ -21,12 +21,20 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufef
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Printable ASCII and ordinary whitespace: nothing to fold. */
 const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+/**
+ * Printable ASCII and precomposed umlauts or ß, the usual German text: both normalisations leave
+ * it as it is (no combining marks, no control characters), so folding is the replacement alone.
+ */
+const ASCII_AND_UMLAUTS = /^[\x20-\x7eäöüÄÖÜß]*$/;
+const FOLDED_LETTERS = /[äöüÄÖÜßẞ]/g;
+const foldLetter = (ch: string): string => UMLAUTS[ch] ?? ch;
 
 /** Folds umlauts, ß and diacritics and removes control characters; keeps case. */
 export function foldGerman(text: string): string {
   if (PLAIN_ASCII.test(text)) return text;
+  if (ASCII_AND_UMLAUTS.test(text)) return text.replace(FOLDED_LETTERS, foldLetter);
   const composed = text.normalize('NFC').replace(CONTROL_CHARS, ' ');
-  const folded = composed.replace(/[äöüÄÖÜßẞ]/g, (ch) => UMLAUTS[ch] ?? ch);
+  const folded = composed.replace(FOLDED_LETTERS, foldLetter);
   return folded.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 

@@ -1,6 +1,6 @@
 import { INTENTS, type Intent, type IntentClassifier, type IntentExamples, type IntentMatch } from '../domain/knowledge/intent';
 import { boundedOsaDistance } from './fuzzy-vocabulary';
-import { GermanAnalyzer } from './german-analyzer';
+import { sharedGermanAnalyzer } from './german-analyzer';
 import { STOP_WORDS } from './stop-words';
 
 /** An intent match with the language of the example it matched (the bot picks its texts). */
@@ -14,6 +14,8 @@ interface CompiledExample {
   readonly stems: readonly string[];
 }
 
+/** Bound of the near-stem cache (as the analyzer's caches). */
+const MAX_CACHED_STEMS = 200_000;
 /** Utterances longer than this are questions, not small talk or commands. */
 const MAX_TOKENS = 9;
 /** Minimal Dice similarity to the best example. */
@@ -30,7 +32,7 @@ const FILLERS = new Set(['lotse', 'bot', 'nochmal', 'mal', 'bitte', 'gerne', 'ok
  * FAQ questions that mention "Hilfe" or "Ticket" still go to the answer engine.
  */
 export class ExampleIntentClassifier implements IntentClassifier {
-  private readonly analyzer = new GermanAnalyzer();
+  private readonly analyzer = sharedGermanAnalyzer;
   private readonly examples: CompiledExample[] = [];
   private readonly vocabulary = new Map<Intent, Set<string>>();
   /** Every stem of every example, for computing a word's near-equal stems once per call. */
@@ -39,6 +41,8 @@ export class ExampleIntentClassifier implements IntentClassifier {
   private readonly stemsByLength = new Map<number, string[]>();
   /** Per example stem, the indexes (ascending) of the examples that contain it. */
   private readonly examplesByStem = new Map<string, number[]>();
+  /** Per utterance stem, the example stems near-equal to it (they depend on the stem only). */
+  private readonly nearStems = new Map<string, ReadonlySet<string>>();
 
   constructor(examples: IntentExamples) {
     for (const intent of INTENTS) {
@@ -116,29 +120,37 @@ export class ExampleIntentClassifier implements IntentClassifier {
     return [...indexes].sort((a, b) => a - b);
   }
 
-  /**
-   * For each word of the utterance, the example stems it is near-equal to (one edit), computed
-   * once, in the order of {@link allStems}; only stems within one letter of its length can be.
-   */
+  /** For each word of the utterance, the example stems it is near-equal to (one edit). */
   private similarStems(stems: readonly string[]): SimilarStems {
     const similar = new Map<string, ReadonlySet<string>>();
-    for (const stem of stems) {
-      if (similar.has(stem)) continue;
-      const near = new Set<string>();
-      if (stem.length < 5) {
-        if (this.allStems.has(stem)) near.add(stem);
-      } else {
-        for (let length = stem.length - 1; length <= stem.length + 1; length += 1) {
-          for (const known of this.stemsByLength.get(length) ?? []) if (similarWord(stem, known)) near.add(known);
-        }
-      }
-      similar.set(stem, near);
-    }
+    for (const stem of stems) if (!similar.has(stem)) similar.set(stem, this.nearStemsOf(stem));
     return similar;
   }
 
+  /**
+   * The example stems near-equal to `stem`, in the order of {@link allStems} (computed once per
+   * stem); only stems within one letter of its length can be.
+   */
+  private nearStemsOf(stem: string): ReadonlySet<string> {
+    let near = this.nearStems.get(stem);
+    if (near) return near;
+    const found = new Set<string>();
+    if (stem.length < 5) {
+      if (this.allStems.has(stem)) found.add(stem);
+    } else {
+      for (let length = stem.length - 1; length <= stem.length + 1; length += 1) {
+        for (const known of this.stemsByLength.get(length) ?? []) if (similarWord(stem, known)) found.add(known);
+      }
+    }
+    near = found;
+    if (this.nearStems.size >= MAX_CACHED_STEMS) this.nearStems.clear();
+    this.nearStems.set(stem, near);
+    return near;
+  }
+
+  /** Stop words as they are, other words stemmed (punctuation separates words in the tokeniser). */
   private stems(text: string): string[] {
-    return this.analyzer.tokenize(text.replace(/[!?.,;:]+/g, ' ')).map((token) => (token.stop ? token.word : token.stem));
+    return this.analyzer.tokenize(text).map((token) => (token.stop ? token.word : token.stem));
   }
 }
 

@@ -41,32 +41,63 @@ export const EXPANSION_WEIGHTS = {
   lowerCaseWord: 0.75,
 } as const;
 
-/** Turns a question into weighted query groups against the loaded knowledge. */
-export function buildQuery(text: string, vocabulary: KnowledgeVocabulary, index: InvertedIndex): QueryGroup[] {
-  const tokens = vocabulary.analyzer.tokenize(text).filter((token) => !token.stop);
-  const nounCase = tokens.some((token) => token.capitalised);
-  const groups: QueryGroup[] = [];
-  const conceptStems: string[] = [];
-  for (const token of tokens) {
-    const { group, stem } = buildGroup(token, nounCase, vocabulary, index);
-    groups.push(group);
-    conceptStems.push(stem);
-  }
-  for (const hit of vocabulary.thesaurus.find(conceptStems)) {
-    const group = groups[hit.start];
-    if (group && index.has(hit.concept)) addTerm(group, hit.concept, EXPANSION_WEIGHTS.concept);
-  }
-  for (const group of groups) finishGroup(group, index);
-  return groups;
+/** What one query word expands to; depends on the word and the loaded knowledge only. */
+interface WordExpansion {
+  readonly terms: readonly QueryTerm[];
+  readonly missingPartShare: number;
+  /** The stem the word stands for in thesaurus phrases (the corrected one for a typo). */
+  readonly stem: string;
 }
 
-function buildGroup(
-  token: WordToken,
-  nounCase: boolean,
-  vocabulary: KnowledgeVocabulary,
-  index: InvertedIndex,
-): { group: QueryGroup; stem: string } {
-  const group: QueryGroup = { terms: [], weight: wordWeight(token, nounCase), idf: 0, unknown: false, missingPartShare: 0 };
+/** Expansions kept per builder; texts repeat words a lot (as in the analyzer's caches). */
+const MAX_EXPANSIONS = 200_000;
+
+/**
+ * Turns questions into weighted query groups against one loaded knowledge (vocabulary and index);
+ * build a new one per load. The expansion of a word (stem, compound parts, typo correction,
+ * thesaurus concepts of its parts) depends only on the word and that knowledge, so it is computed
+ * once per distinct analysed word; only the word's weight depends on the rest of the question.
+ */
+export class QueryBuilder {
+  private readonly expansions = new Map<WordToken, WordExpansion>();
+
+  constructor(
+    private readonly vocabulary: KnowledgeVocabulary,
+    private readonly index: InvertedIndex,
+  ) {}
+
+  build(text: string): QueryGroup[] {
+    const tokens = this.vocabulary.analyzer.tokenize(text).filter((token) => !token.stop);
+    const nounCase = tokens.some((token) => token.capitalised);
+    const groups: QueryGroup[] = [];
+    const conceptStems: string[] = [];
+    for (const token of tokens) {
+      const expansion = this.expand(token);
+      // The terms are copied: thesaurus phrases below add to a group's terms.
+      groups.push({ terms: expansion.terms.slice(), weight: wordWeight(token, nounCase), idf: 0, unknown: false, missingPartShare: expansion.missingPartShare });
+      conceptStems.push(expansion.stem);
+    }
+    for (const hit of this.vocabulary.thesaurus.find(conceptStems)) {
+      const group = groups[hit.start];
+      if (group && this.index.has(hit.concept)) addTerm(group, hit.concept, EXPANSION_WEIGHTS.concept);
+    }
+    for (const group of groups) finishGroup(group, this.index);
+    return groups;
+  }
+
+  private expand(token: WordToken): WordExpansion {
+    let expansion = this.expansions.get(token);
+    if (!expansion) {
+      expansion = expandWord(token, this.vocabulary, this.index);
+      if (this.expansions.size >= MAX_EXPANSIONS) this.expansions.clear();
+      this.expansions.set(token, expansion);
+    }
+    return expansion;
+  }
+}
+
+function expandWord(token: WordToken, vocabulary: KnowledgeVocabulary, index: InvertedIndex): WordExpansion {
+  const group = { terms: [] as QueryTerm[], missingPartShare: 0 };
   const analyzer = vocabulary.analyzer;
   let stem = token.stem;
   let found = index.has(stem);
@@ -101,7 +132,7 @@ function buildGroup(
     const knownStem = known ? analyzer.stem(known) : null;
     if (knownStem && index.has(knownStem)) addTerm(group, knownStem, EXPANSION_WEIGHTS.partialPart);
   }
-  return { group, stem };
+  return { terms: group.terms, missingPartShare: group.missingPartShare, stem };
 }
 
 /** Share of the content parts of a hyphenated word with no indexed part stem among `parts` (0 for other words). */
@@ -136,7 +167,7 @@ function wordWeight(token: WordToken, nounCase: boolean): number {
   return 1;
 }
 
-function addTerm(group: QueryGroup, term: string, weight: number): void {
+function addTerm(group: { terms: QueryTerm[] }, term: string, weight: number): void {
   const existing = group.terms.findIndex((t) => t.term === term);
   if (existing === -1) group.terms.push({ term, weight });
   else if ((group.terms[existing]?.weight ?? 0) < weight) group.terms[existing] = { term, weight };

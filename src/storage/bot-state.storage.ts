@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { AppError, ErrorCode, isAppError } from '../domain/errors';
 import type { Collection, DocumentStore } from './document-store';
+import { isPlainObject } from './query-guard';
 import { assertId } from './repository-guards';
 
 /**
@@ -40,7 +41,13 @@ export class DocumentBotStateStorage implements Storage {
     if (keys.length === 0) return {};
     const docs = await this.items.find({ _id: { $in: keys } });
     const items: StoreItems = {};
-    for (const doc of docs) items[doc._id] = { ...(JSON.parse(doc.state) as object), eTag: doc.eTag };
+    for (const doc of docs) {
+      const state: unknown = JSON.parse(doc.state);
+      // The parsed state is a fresh object (written from an object, see writeItem): take it as the item.
+      const item = isPlainObject(state) ? state : { ...(state as object) };
+      item.eTag = doc.eTag;
+      items[doc._id] = item;
+    }
     return items;
   }
 

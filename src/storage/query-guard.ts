@@ -31,11 +31,14 @@ export function assertCollectionName(name: string): void {
   }
 }
 
+/** An empty path, an empty part ("a..b", ".a", "a.") or a part starting with `$`. */
+const INVALID_FIELD_PATH = /^$|^\.|\.$|\.\.|(?:^|\.)\$/;
+
 function assertFieldPath(path: string, where: string): void {
-  if (path.length === 0 || path.split('.').some((part) => part.length === 0 || part.startsWith('$'))) {
-    throw invalid(`${where}: invalid field path`, { path });
-  }
+  if (INVALID_FIELD_PATH.test(path)) throw invalid(`${where}: invalid field path`, { path });
 }
+
+const DOLLAR = 36; // '$'
 
 /**
  * A value that both backends store and return unchanged: string, finite number, boolean, null,
@@ -48,15 +51,16 @@ export function assertStorableValue(value: unknown, where: string): void {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item) => assertStorableValue(item, where));
+    for (const item of value) assertStorableValue(item, where);
     return;
   }
   if (!isPlainObject(value)) throw invalid(`${where}: unsupported value type ${typeof value}`);
-  for (const [key, item] of Object.entries(value)) {
-    if (key.length === 0 || key.startsWith('$') || key.includes('.')) {
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (key.length === 0 || key.charCodeAt(0) === DOLLAR || key.includes('.')) {
       throw invalid(`${where}: field names must not be empty, start with "$" or contain "."`);
     }
-    assertStorableValue(item, where);
+    assertStorableValue(value[key], where);
   }
 }
 
@@ -72,7 +76,8 @@ function assertFieldCondition(path: string, condition: unknown): void {
     assertStorableValue(condition, 'filter');
     return;
   }
-  for (const [operator, operand] of Object.entries(condition)) {
+  for (const operator of Object.keys(condition)) {
+    const operand = condition[operator];
     if (!FIELD_OPERATORS.has(operator)) throw invalid('filter: unsupported operator', { operator, path });
     if (operator === '$in' || operator === '$nin') {
       if (!Array.isArray(operand)) throw invalid(`filter: ${operator} needs an array`, { path });
@@ -86,10 +91,11 @@ function assertFieldCondition(path: string, condition: unknown): void {
 /** The port's filter subset (see {@link Filter}). */
 export function assertSupportedFilter(filter: Filter): void {
   if (!isPlainObject(filter)) throw invalid('filter: must be a plain object');
-  for (const [key, value] of Object.entries(filter)) {
+  for (const key of Object.keys(filter)) {
+    const value = filter[key];
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(value) || value.length === 0) throw invalid(`filter: ${key} needs a non-empty array`);
-      value.forEach((branch) => assertSupportedFilter(branch as Filter));
+      for (const branch of value) assertSupportedFilter(branch as Filter);
     } else if (key.startsWith('$')) {
       throw invalid('filter: unsupported operator', { operator: key });
     } else {
@@ -118,10 +124,12 @@ function assertPushValue(path: string, value: unknown): void {
 export function normalizeUpdate(update: Update): Update {
   if (!isPlainObject(update)) throw invalid('update: must be a plain object');
   const result: Record<string, Record<string, unknown>> = {};
-  for (const [operator, fields] of Object.entries(update)) {
+  for (const operator of Object.keys(update)) {
+    const fields = (update as Record<string, unknown>)[operator];
     if (!UPDATE_OPERATORS.has(operator)) throw invalid('update: unsupported operator', { operator });
     if (!isPlainObject(fields)) throw invalid(`update: ${operator} needs an object`);
-    for (const [path, value] of Object.entries(fields)) {
+    for (const path of Object.keys(fields)) {
+      const value = fields[path];
       assertFieldPath(path, 'update');
       if (operator !== '$setOnInsert' && (path === '_id' || path.startsWith('_id.'))) {
         throw invalid('update: _id is immutable', { operator });

@@ -1,11 +1,20 @@
 import { AppError, ErrorCode, isAppError } from '../domain/errors';
-import { OPEN_TICKET_STATUSES } from '../domain/tickets/ticket';
-import type { Ticket } from '../domain/tickets/ticket';
+import { OPEN_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from '../domain/tickets/ticket';
+import type { Ticket, TicketPriority, TicketStatus } from '../domain/tickets/ticket';
 import { formatTicketNumber } from '../domain/tickets/ticket-number';
 import { MAX_TICKET_LIST_LIMIT } from '../domain/tickets/ticket.repository';
-import type { CreateTicketResult, TicketListOptions, TicketRepository } from '../domain/tickets/ticket.repository';
-import type { Collection, DocumentStore, Filter } from './document-store';
+import type {
+  CreateTicketResult,
+  TicketListOptions,
+  TicketRepository,
+  TicketSearchCriteria,
+  TicketSearchPage,
+  TicketSearchResult,
+  TicketSort,
+} from '../domain/tickets/ticket.repository';
+import type { Collection, DocumentStore, Filter, SortSpec } from './document-store';
 import { assertId } from './repository-guards';
+import { allOf, checkedSearchPage, searchFilter, searchSortSpec } from './ticket-search.filter';
 
 type TicketDocument = Ticket & { _id: string };
 
@@ -34,7 +43,8 @@ function listLimit(options: TicketListOptions | undefined): number {
 /**
  * Tickets over the document store: collection `tickets` (`_id` = ticket id) with unique indexes on
  * `number` and `idempotencyKey`; numbers come from the counter documents `ticket-<year>` of
- * `counters` (`$inc` with upsert). Changes are conditional updates on `version`.
+ * `counters` (`$inc` with upsert). Changes are conditional updates on `version`. The queue's search
+ * builds its filter from checked, typed criteria only (`ticket-search.filter.ts`).
  */
 export class DocumentTicketRepository implements TicketRepository {
   private readonly tickets: Collection<TicketDocument>;
@@ -117,6 +127,29 @@ export class DocumentTicketRepository implements TicketRepository {
     return docs.map(toTicket);
   }
 
+  async search(criteria: TicketSearchCriteria, sort: TicketSort, page: TicketSearchPage): Promise<TicketSearchResult> {
+    const { filter, statuses } = searchFilter(criteria);
+    const sortSpec = searchSortSpec(sort);
+    const { offset, limit } = checkedSearchPage(page);
+    await this.ensureIndexes();
+    const buckets = await this.countBuckets(filter);
+    const statusCounts = Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) as Record<TicketStatus, number>;
+    const byPriority = new Map<TicketPriority, number>();
+    let total = 0;
+    for (const { status, priority, count } of buckets) {
+      statusCounts[status] += count;
+      if (statuses !== null && !statuses.includes(status)) continue;
+      total += count;
+      byPriority.set(priority, (byPriority.get(priority) ?? 0) + count);
+    }
+    const selected = statuses === null ? filter : allOf([filter, { status: { $in: [...statuses] } }]);
+    const docs =
+      sort === 'priority'
+        ? await this.pageByPriority(selected, byPriority, sortSpec, offset, limit)
+        : await this.tickets.find(selected, { sort: sortSpec, skip: offset, limit });
+    return { tickets: docs.map(toTicket), total, statusCounts };
+  }
+
   async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
     assertId(ticket.id, 'ticket id');
     if (!Number.isInteger(expectedVersion) || ticket.version !== expectedVersion + 1) {
@@ -137,10 +170,44 @@ export class DocumentTicketRepository implements TicketRepository {
     return (await this.tickets.find(filter, { sort: BY_ACTIVITY, limit })).map(toTicket);
   }
 
+  /** Matches per status and priority in one aggregation (only the two fields leave the server). */
+  private async countBuckets(filter: Filter): Promise<Array<{ status: TicketStatus; priority: TicketPriority; count: number }>> {
+    const rows = await this.tickets.aggregate<{ _id: { status: TicketStatus; priority: TicketPriority }; count: number }>([
+      { $match: filter },
+      { $project: { status: 1, priority: 1 } },
+      { $group: { _id: { status: '$status', priority: '$priority' }, count: { $sum: 1 } } },
+    ]);
+    return rows
+      .filter((row) => TICKET_STATUSES.includes(row._id.status) && TICKET_PRIORITIES.includes(row._id.priority))
+      .map((row) => ({ status: row._id.status, priority: row._id.priority, count: row.count }));
+  }
+
+  /**
+   * Priority order without a stored rank: the counts per priority tell which priorities the page
+   * window covers; each is read in its own order with its own skip, most urgent first.
+   */
+  private async pageByPriority(filter: Filter, counts: ReadonlyMap<TicketPriority, number>, sort: SortSpec, offset: number, limit: number): Promise<TicketDocument[]> {
+    const docs: TicketDocument[] = [];
+    let skip = offset;
+    for (const priority of [...TICKET_PRIORITIES].reverse()) {
+      const count = counts.get(priority) ?? 0;
+      if (docs.length >= limit) break;
+      if (skip >= count) {
+        skip -= count;
+        continue;
+      }
+      docs.push(...(await this.tickets.find(allOf([filter, { priority }]), { sort, skip, limit: limit - docs.length })));
+      skip = 0;
+    }
+    return docs;
+  }
+
   private async createIndexes(): Promise<void> {
     await this.tickets.createIndex({ fields: { number: 1 }, unique: true, name: 'number_1' });
     await this.tickets.createIndex({ fields: { idempotencyKey: 1 }, unique: true, name: 'idempotencyKey_1' });
     await this.tickets.createIndex({ fields: { 'requester.id': 1, updatedAt: -1 }, name: 'requester_updatedAt' });
     await this.tickets.createIndex({ fields: { status: 1, 'sla.firstResponseDue': 1 }, name: 'status_firstResponseDue' });
+    await this.tickets.createIndex({ fields: { status: 1, updatedAt: -1 }, name: 'status_updatedAt' });
+    await this.tickets.createIndex({ fields: { 'assignee.id': 1, status: 1 }, name: 'assignee_status' });
   }
 }

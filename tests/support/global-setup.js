@@ -1,6 +1,7 @@
 // Jest globalSetup of the `integration` project: starts FerretDB (MongoDB wire protocol on SQLite)
 // through scripts/ferretdb.sh and exports LOTSE_TEST_MONGODB_URI for the test workers, so that the
-// contract suites also run against the MongoDB backend.
+// contract suites also run against the MongoDB backend. Also starts the local OpenID Connect
+// provider of the dashboard sign-in tests (see oidc/oidc-global.js).
 //
 // - LOTSE_TEST_MONGODB_URI already set: used as is (e.g. a real MongoDB in CI); nothing is started.
 // - CI=true: the binary is built if missing (scripts/ferretdb.sh ensure); any failure throws, so
@@ -15,6 +16,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { startTestOidcProvider } = require('./oidc/oidc-global');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'ferretdb.sh');
@@ -96,6 +98,7 @@ function warnNotRun(reason) {
 }
 
 module.exports = async function globalSetup() {
+  await startTestOidcProvider();
   if (process.env.LOTSE_TEST_MONGODB_URI) return;
   // Set by .ci/run only when the FerretDB build itself failed (a registry or toolchain limit of the
   // machine, not a bug of ours): the run goes on and says loudly what was not tested.
@@ -107,7 +110,7 @@ module.exports = async function globalSetup() {
   try {
     process.env.LOTSE_TEST_MONGODB_URI = await startFerretDb(ci);
   } catch (error) {
-    await require('./global-teardown')();
+    await require('./global-teardown').stopFerretDb();
     if (ci) throw new Error(`FerretDB is required in CI but could not be started: ${error.message}`);
     warnNotRun(error.message);
   }

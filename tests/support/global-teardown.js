@@ -1,8 +1,9 @@
 // Jest globalTeardown of the `integration` project: stops the FerretDB started by global-setup.js
-// and removes its temporary directory.
+// and removes its temporary directory; stops the local OIDC provider.
 'use strict';
 
 const fs = require('node:fs');
+const { stopTestOidcProvider } = require('./oidc/oidc-global');
 
 function waitForExit(child, ms) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -15,7 +16,7 @@ function waitForExit(child, ms) {
   });
 }
 
-module.exports = async function globalTeardown() {
+async function stopFerretDb() {
   const state = globalThis.__LOTSE_FERRETDB__;
   if (!state) return;
   globalThis.__LOTSE_FERRETDB__ = undefined;
@@ -28,4 +29,10 @@ module.exports = async function globalTeardown() {
     await waitForExit(child, 2_000);
   }
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+module.exports = async function globalTeardown() {
+  await stopTestOidcProvider();
+  await stopFerretDb();
 };
+module.exports.stopFerretDb = stopFerretDb;

@@ -1,4 +1,5 @@
-import type { Ticket } from './ticket';
+import type { SlaState } from './sla-policy';
+import type { Ticket, TicketPriority, TicketStatus } from './ticket';
 
 /** Paging of the list queries; repositories cap `limit` (see {@link MAX_TICKET_LIST_LIMIT}). */
 export interface TicketListOptions {
@@ -8,6 +9,60 @@ export interface TicketListOptions {
 
 /** The most tickets one list query returns. */
 export const MAX_TICKET_LIST_LIMIT = 100;
+
+/** Orders of the advisors' queue; {@link TicketRepository.search} defines each. */
+export const TICKET_SORTS = ['activity', 'created', 'first_response_due', 'priority'] as const;
+
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+/** The most tickets one search returns. */
+export const MAX_TICKET_SEARCH_LIMIT = 500;
+
+/**
+ * A preselection of the open tickets that may be in SLA `state` at `at` (ISO instant), as far as
+ * the store can tell from the due times alone; the exact state is `SlaPolicy.slaState` (see
+ * `searchTickets`). Exactly: status open and
+ * - `breached`: `firstResponseDue < at` or `resolutionDue < at`;
+ * - `due_soon`, `ok`: `resolutionDue >= at`.
+ */
+export interface SlaPrefilter {
+  readonly state: SlaState;
+  readonly at: string;
+}
+
+/**
+ * What the advisors' queue filters by; every given criterion must hold. Values are typed data:
+ * strings are compared for equality, never interpreted.
+ */
+export interface TicketSearchCriteria {
+  /** Any of these statuses; absent: every status. */
+  readonly statuses?: readonly TicketStatus[];
+  readonly advisorGroup?: string;
+  /** The assignee's id; `null`: tickets nobody has claimed; absent: anyone's. */
+  readonly assigneeId?: string | null;
+  /** The requester's municipality, exactly as stored. */
+  readonly municipality?: string;
+  readonly category?: string;
+  readonly priority?: TicketPriority;
+  readonly slaPrefilter?: SlaPrefilter;
+}
+
+/** A window of the ordered result. */
+export interface TicketSearchPage {
+  /** Matches to skip (a non-negative integer). */
+  readonly offset: number;
+  /** At most this many tickets: 1 to {@link MAX_TICKET_SEARCH_LIMIT}. */
+  readonly limit: number;
+}
+
+/** One page of matches with the counts the queue shows. */
+export interface TicketSearchResult {
+  readonly tickets: Ticket[];
+  /** All matches of the criteria. */
+  readonly total: number;
+  /** Matches per status for the criteria without `statuses` (every status present, 0 when none). */
+  readonly statusCounts: Readonly<Record<TicketStatus, number>>;
+}
 
 /** What {@link TicketRepository.create} did. */
 export interface CreateTicketResult {
@@ -44,6 +99,15 @@ export interface TicketRepository {
   listOpenByRequester(requesterId: string, options?: TicketListOptions): Promise<Ticket[]>;
   /** Open tickets without a first public advisor reply, earliest first-response due first. */
   listAwaitingFirstResponse(limit: number): Promise<Ticket[]>;
+  /**
+   * The advisors' queue: the tickets matching `criteria` in `sort` order, one `page` of them, with
+   * the total and the per-status counts. Orders (ties broken by id ascending):
+   * `activity` latest `updatedAt` first; `created` newest first; `first_response_due` earliest
+   * `sla.firstResponseDue` first; `priority` urgent to low, then earliest first-response due.
+   * Criteria, sort and page that are not of their types (e.g. an object instead of a string) are
+   * refused with `VALIDATION_FAILED`.
+   */
+  search(criteria: TicketSearchCriteria, sort: TicketSort, page: TicketSearchPage): Promise<TicketSearchResult>;
   /**
    * Writes `ticket` if the stored version equals `expectedVersion`, in one conditional update; the
    * ticket must carry `expectedVersion + 1`. Returns false when the version did not match or the

@@ -13,6 +13,8 @@ import type {
 import { TICKET_ACTIONS } from './ticket';
 import { addTicketMessage, assertPriority, changeTicketGroup, changeTicketPriority, checkedText, rateTicket } from './ticket-changes';
 import { parseTicketNumber } from './ticket-number';
+import { searchTickets } from './ticket-search';
+import type { TicketQuery, TicketQueryResult } from './ticket-search';
 import { applyTicketChange, transition } from './ticket-state-machine';
 import type { CreateTicketResult, TicketListOptions, TicketRepository } from './ticket.repository';
 
@@ -126,6 +128,24 @@ export class TicketService {
   /** The ticket for advisors; `NOT_FOUND` when unknown. */
   async getTicket(ticketId: string): Promise<Ticket> {
     return this.load(ticketId, null);
+  }
+
+  /**
+   * The ticket for advisors by number as people type it (`lot-2026-42`). `VALIDATION_FAILED` for
+   * something that is no ticket number; `NOT_FOUND` when unknown.
+   */
+  async getTicketByNumber(number: string): Promise<Ticket> {
+    assertString(number, 'ticket number');
+    const parsed = parseTicketNumber(number);
+    if (parsed === null) throw new AppError(ErrorCode.ValidationFailed, 'That is not a ticket number.');
+    const ticket = await this.repository.getByNumber(parsed.text);
+    if (ticket === null) throw notFound();
+    return ticket;
+  }
+
+  /** The advisors' queue (filters, SLA state at the service's now, order, page); see `searchTickets`. */
+  async search(query: TicketQuery): Promise<TicketQueryResult> {
+    return searchTickets(this.repository, this.slaPolicy, query, this.now());
   }
 
   /**

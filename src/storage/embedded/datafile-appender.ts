@@ -54,19 +54,25 @@ function isAcceptedKey(key: string, value: unknown): boolean {
 }
 
 /**
- * Keeps an nedb datafile open for appending. nedb appends each write with `fs.promises.appendFile`
- * (open, write, close: three thread-pool round trips per write); this writes the same lines with one
- * synchronous `write` to a descriptor kept open. An append is a few hundred bytes copied into the
- * OS cache, cheaper than the round trips it replaces. Durability is unchanged: the lines are in the
- * datafile (the OS cache, no fsync — as with nedb) when the operation resolves.
+ * Keeps an nedb datafile open for appending, and appends as group commits. nedb appends each write
+ * with `fs.promises.appendFile` (open, write, close: three thread-pool round trips per write). This
+ * queues the lines of every write and writes all lines queued within one event-loop turn with one
+ * synchronous `write` to a descriptor kept open (under load, dozens of bot turns' writes share one
+ * system call). A write resolves once its lines are in the datafile (the OS cache, no fsync — as
+ * with nedb); readers of the in-memory documents may see it up to one event-loop turn earlier, as
+ * MongoDB's default read concern "local" may show a write before it is journaled.
  *
  * Installed per Datastore by replacing `persistNewStateAsync` (the store sets no serialization hooks,
- * which that method would otherwise apply). A compaction (`persistCachedDatabaseAsync`,
- * also run by `loadDatabaseAsync`) replaces the file by rename, so the descriptor is closed before
- * it and reopened lazily by the next append. nedb runs both inside its executor, one at a time.
+ * which that method would otherwise apply). A compaction (`persistCachedDatabaseAsync`, also run by
+ * `loadDatabaseAsync`) replaces the file by rename, so the queued lines are written and the
+ * descriptor is closed before it; the next append reopens it. The collection runs compactions in
+ * its write queue, so no write changes documents while one runs.
  */
 export class DatafileAppender {
   private fd: number | null = null;
+  /** Lines queued since the last write, and the promise their writers wait for. */
+  private queued = '';
+  private waiting: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | null = null;
 
   private constructor(private readonly filename: string) {}
 
@@ -78,34 +84,74 @@ export class DatafileAppender {
       appender.close();
       await compact();
     };
-    persistence.persistNewStateAsync = async (docs) => {
-      let lines = '';
-      for (const doc of docs) lines += `${serializeLine(doc)}\n`;
-      if (lines.length > 0) appender.append(lines);
-    };
+    persistence.persistNewStateAsync = (docs) => appender.append(docs);
     return appender;
   }
 
-  /** Closes the descriptor (the next append reopens it); idempotent. */
+  /**
+   * Queues the lines of `docs` (serialised now); resolves once they are in the datafile, rejects
+   * with the error of that write (or of serialising).
+   */
+  append(docs: readonly unknown[]): Promise<void> {
+    let lines = '';
+    try {
+      for (const doc of docs) lines += `${serializeLine(doc)}\n`;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (lines.length === 0) return Promise.resolve();
+    this.queued += lines;
+    if (!this.waiting) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      this.waiting = { promise, resolve, reject };
+      setImmediate(() => this.flush());
+    }
+    return this.waiting.promise;
+  }
+
+  /** Writes the queued lines now (a no-op when none are queued). */
+  flush(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    const lines = this.queued;
+    this.waiting = null;
+    this.queued = '';
+    try {
+      this.write(lines);
+      waiting.resolve();
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+
+  /** Writes the queued lines and closes the descriptor (the next write reopens it); idempotent. */
   close(): void {
+    this.flush();
     if (this.fd === null) return;
     const fd = this.fd;
     this.fd = null;
     closeSync(fd);
   }
 
-  private append(lines: string): void {
+  private write(lines: string): void {
     const buffer = Buffer.from(lines, 'utf8');
     try {
       this.fd ??= openSync(this.filename, 'a', FILE_MODE);
       let written = 0;
       while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written);
     } catch (error) {
-      // Start over with a fresh descriptor next time (the error goes to the operation, as nedb's would).
+      // Start over with a fresh descriptor next time (the error goes to the writers, as nedb's would).
+      const fd = this.fd;
+      this.fd = null;
       try {
-        this.close();
+        if (fd !== null) closeSync(fd);
       } catch {
-        this.fd = null;
+        // the write error is the one to report
       }
       throw error;
     }

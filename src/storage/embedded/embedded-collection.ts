@@ -23,8 +23,9 @@ import {
   upsertIdOf,
 } from '../query-guard';
 import { SerialQueue } from '../serial-queue';
-import { InsertBatcher } from './insert-batcher';
-import { applySimpleSet, exactNedbQuery } from './keyed-operations';
+import type { DatafileAppender } from './datafile-appender';
+import { applySimpleSet, exactNedbQuery, idsOf } from './keyed-operations';
+import { cloneStored, NedbDocuments } from './nedb-documents';
 
 type Doc = Record<string, unknown> & StoredDocument;
 type NedbQuery = Record<string, unknown>;
@@ -90,23 +91,38 @@ function modify(doc: Doc, update: Update, inserting: boolean): boolean {
   return applyModifier(doc, modifier, undefined, undefined, { cloneMode: 'deep' }).length > 0;
 }
 
+/** Collects the datafile appends of one write (see {@link EmbeddedCollection}). */
+type Appends = Promise<void>[];
+
 /**
  * One collection of the embedded store: an nedb Datastore for persistence, unique indexes and
- * `_id`; mingo for MongoDB-exact matching, updates, sorting and aggregation. Every write runs in
- * a per-collection queue, so a read-modify-write is atomic within the process (the data-directory
- * lock guarantees there is only one process).
+ * `_id`; mingo for MongoDB-exact matching, updates, sorting and aggregation. Reads by `_id` and
+ * all writes of documents go to nedb's in-memory documents directly (see NedbDocuments), with one
+ * copy per operation.
+ *
+ * Every write, and every compaction, runs in a per-collection queue, so a read-modify-write is
+ * atomic within the process (the data-directory lock guarantees there is only one process). A write
+ * leaves the queue once the documents in memory are changed and resolves once its lines are in the
+ * datafile: the next write need not wait for that, so concurrent writes share one append.
  */
 export class EmbeddedCollection<T extends StoredDocument> implements Collection<T> {
   private readonly writes = new SerialQueue();
-  private readonly inserts: InsertBatcher<Doc>;
+  private readonly documents: NedbDocuments;
+  /** Set once the datafile is loaded, so that operations need not wait for `ready` any more. */
+  private loaded = false;
 
   constructor(
     private readonly name: string,
     private readonly db: Datastore<Doc>,
+    appender: DatafileAppender,
     private readonly ready: Promise<void>,
     private readonly assertOpen: () => void,
   ) {
-    this.inserts = new InsertBatcher<Doc>(this.writes, (docs) => (Array.isArray(docs) ? this.db.insertAsync(docs) : this.db.insertAsync(docs)), isUniqueViolation);
+    this.documents = new NedbDocuments(db, appender);
+    ready.then(
+      () => (this.loaded = true),
+      () => undefined,
+    );
   }
 
   /** Settles once the queued writes have. */
@@ -114,20 +130,40 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return this.writes.idle();
   }
 
+  /** Compacts the datafile (nedb rewrites it from memory), in the write queue. */
+  compact(): Promise<void> {
+    return this.writes.run(async () => {
+      await this.ready;
+      await this.db.compactDatafileAsync();
+    });
+  }
+
   private async call<R>(operation: () => Promise<R>): Promise<R> {
     this.assertOpen();
     try {
-      await this.ready;
+      if (!this.loaded) await this.ready;
       return await operation();
     } catch (error) {
       throw mapNedbError(error, this.name);
     }
   }
 
-  private write<R>(operation: () => Promise<R>): Promise<R> {
-    return this.call(() => {
-      this.inserts.close();
-      return this.writes.run(operation);
+  /**
+   * Runs `operation` in the write queue; it pushes the append of each change it makes to `appends`.
+   * Resolves (or rejects) once those appends have settled, also when the operation failed midway.
+   */
+  private write<R>(operation: (appends: Appends) => Promise<R>): Promise<R> {
+    return this.call(async () => {
+      const appends: Appends = [];
+      let result: R;
+      try {
+        result = await this.writes.run(() => operation(appends));
+      } catch (error) {
+        await Promise.allSettled(appends);
+        throw error;
+      }
+      await Promise.all(appends);
+      return result;
     });
   }
 
@@ -153,22 +189,38 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return nedbQuery;
   }
 
-  private async first(filter: Filter): Promise<Doc | null> {
-    const [doc] = await this.db.findAsync(this.toNedbQuery(filter)).limit(1);
-    return (doc as Doc | undefined) ?? null;
+  /** Copies of the documents matching an nedb query: read from the `_id` index when the query names ids. */
+  private async matching(query: NedbQuery, limit?: number): Promise<Doc[]> {
+    const ids = idsOf(query);
+    if (ids !== null) {
+      const docs = this.documents.findByIds(ids, query);
+      return limit !== undefined && docs.length > limit ? docs.slice(0, limit) : docs;
+    }
+    const cursor = this.db.findAsync(query);
+    return (await (limit !== undefined ? cursor.limit(limit) : cursor)) as Doc[];
   }
 
-  /** nedb copies the document on insert; concurrent inserts share one append (see InsertBatcher). */
+  /** A copy of the first matching document: the caller may change it and hand it to `documents.replace`. */
+  private async first(filter: Filter): Promise<Doc | null> {
+    const [doc] = await this.matching(this.toNedbQuery(filter), 1);
+    return doc ?? null;
+  }
+
+  /** Stores a copy taken now. */
   async insertOne(doc: T): Promise<void> {
     assertStorableDocument(doc);
-    return this.call(() => this.inserts.add(doc as unknown as Doc));
+    const copy = cloneStored(doc) as unknown as Doc;
+    return this.write(async (appends) => {
+      appends.push(this.documents.insert(copy));
+    });
   }
 
   /** Ordered like MongoDB's default: on a duplicate, the documents before it stay inserted. */
   async insertMany(docs: readonly T[]): Promise<void> {
     docs.forEach((doc) => assertStorableDocument(doc));
-    return this.write(async () => {
-      for (const doc of docs) await this.db.insertAsync(doc as unknown as Doc);
+    const copies = docs.map((doc) => cloneStored(doc) as unknown as Doc);
+    return this.write(async (appends) => {
+      for (const copy of copies) appends.push(this.documents.insert(copy));
     });
   }
 
@@ -179,7 +231,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     assertFindOptions(options);
     return this.call(async () => {
-      const docs = (await this.db.findAsync(this.toNedbQuery(filter))) as Doc[];
+      const docs = await this.matching(this.toNedbQuery(filter));
       if (!options.sort && !options.skip && !options.limit) return docs as unknown as T[];
       let cursor = new Query({}).find<Doc>(docs);
       if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
@@ -192,15 +244,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
     const normalized = normalizeUpdate(update);
     if (options.upsert) upsertIdOf(filter, normalized);
-    return this.write(async () => {
+    return this.write(async (appends) => {
       const current = await this.first(filter);
       if (current) {
         const changed = modify(current, normalized, false);
-        if (changed) await this.db.updateAsync({ _id: current._id }, current, {});
+        if (changed) appends.push(this.documents.replace(current));
         return { matchedCount: 1, modifiedCount: changed ? 1 : 0, upsertedId: null };
       }
       if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
-      const inserted = await this.insertUpserted(filter, normalized);
+      const inserted = this.insertUpserted(filter, normalized, appends);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id };
     });
   }
@@ -209,39 +261,41 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     const normalized = normalizeUpdate(update);
     if (options.upsert) upsertIdOf(filter, normalized);
     const returnBefore = options.returnDocument === 'before';
-    return this.write(async () => {
+    return this.write(async (appends) => {
       const current = await this.first(filter);
       if (current) {
-        const before = returnBefore ? structuredClone(current) : null;
-        if (modify(current, normalized, false)) await this.db.updateAsync({ _id: current._id }, current, {});
-        return (before ?? current) as unknown as T;
+        const before = returnBefore ? cloneStored(current) : null;
+        if (modify(current, normalized, false)) appends.push(this.documents.replace(current));
+        // `current` is the stored document now: hand out a copy.
+        return (before ?? cloneStored(current)) as unknown as T;
       }
       if (!options.upsert) return null;
-      const inserted = await this.insertUpserted(filter, normalized);
-      return returnBefore ? null : (inserted as unknown as T);
+      const inserted = this.insertUpserted(filter, normalized, appends);
+      return returnBefore ? null : (cloneStored(inserted) as unknown as T);
     });
   }
 
-  private async insertUpserted(filter: Filter, update: Update): Promise<Doc> {
+  /** Inserts the document of an upsert without a match; returns it (it is the stored one now). */
+  private insertUpserted(filter: Filter, update: Update, appends: Appends): Doc {
     const doc = seedFromFilter(filter);
     modify(doc, update, true);
     assertStorableDocument(doc, 'upserted document');
-    await this.db.insertAsync(doc);
+    appends.push(this.documents.insert(doc));
     return doc;
   }
 
   async replaceOne(filter: Filter, doc: T, options: UpdateOptions = {}): Promise<UpdateResult> {
     assertStorableDocument(doc);
     if (options.upsert) upsertIdOf(filter, doc);
-    return this.write(async () => {
+    return this.write(async (appends) => {
       const current = await this.first(filter);
       if (current) {
         if (current._id !== doc._id) throw new AppError(ErrorCode.ValidationFailed, 'replaceOne: _id is immutable');
-        await this.db.updateAsync({ _id: current._id }, structuredClone(doc), {});
+        appends.push(this.documents.replace(cloneStored(doc) as unknown as Doc));
         return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
       }
       if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
-      await this.db.insertAsync(structuredClone(doc) as unknown as Doc);
+      appends.push(this.documents.insert(cloneStored(doc) as unknown as Doc));
       return { matchedCount: 0, modifiedCount: 0, upsertedId: doc._id };
     });
   }
@@ -260,11 +314,19 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return this.call(async () => this.db.countAsync(this.toNedbQuery(filter)));
   }
 
+  /**
+   * Builds unique indexes only (nedb enforces them). nedb narrows a query by an index only for a
+   * top-level equality on all the index's fields; this store runs ranges, dotted paths, `$or` and
+   * every sort through mingo over the candidates, so most non-unique indexes of the repositories
+   * (there for MongoDB) would never be used here, and the rest would spare a scan of a rare query.
+   * Each would cost a tree insert on every write, e.g. on the question log at every message.
+   */
   async createIndex(spec: IndexSpec): Promise<void> {
     const fields = Object.keys(spec.fields);
     if (fields.length === 0) throw new AppError(ErrorCode.ValidationFailed, 'createIndex: no fields');
+    if (spec.unique !== true) return this.call(async () => undefined);
     const fieldName = fields.length === 1 ? fields[0]! : fields;
-    return this.write(() => this.db.ensureIndexAsync({ fieldName, unique: spec.unique === true }));
+    return this.write(() => this.db.ensureIndexAsync({ fieldName, unique: true }));
   }
 
   async aggregate<R = Record<string, unknown>>(pipeline: readonly PipelineStage[]): Promise<R[]> {

@@ -9,6 +9,7 @@ import { assertCollectionName } from '../query-guard';
 import { DataDirLock } from './data-dir-lock';
 import { DatafileAppender } from './datafile-appender';
 import { EmbeddedCollection } from './embedded-collection';
+import { IdIndex } from './id-index';
 
 export interface EmbeddedStoreOptions {
   /** How often every datafile is compacted (nedb appends on each write); default 10 minutes. */
@@ -23,6 +24,18 @@ interface OpenCollection {
 }
 
 const DEFAULT_COMPACTION_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the non-unique indexes that a datafile of an earlier version declares: the collection
+ * builds unique indexes only (see EmbeddedCollection.createIndex), and a loaded one would still cost
+ * a tree insert on every write.
+ */
+async function dropNonUniqueIndexes(db: Datastore<Record<string, unknown> & StoredDocument>): Promise<void> {
+  const indexes = (db as unknown as { indexes: Record<string, { unique: boolean }> }).indexes;
+  for (const [fieldName, index] of Object.entries(indexes)) {
+    if (fieldName !== '_id' && !index.unique) await db.removeIndexAsync(fieldName);
+  }
+}
 
 /**
  * The embedded default backend: @seald-io/nedb under a data directory, one datafile per
@@ -69,11 +82,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
     if (!open) {
       const filename = path.join(this.dir, `${name}.db`);
       const db = new Datastore<Record<string, unknown> & StoredDocument>({ filename, timestampData: false });
+      IdIndex.install(db);
       const appender = DatafileAppender.install(db, filename);
-      const ready = db.loadDatabaseAsync();
+      const ready = db.loadDatabaseAsync().then(() => dropNonUniqueIndexes(db));
       // Failures surface on the first operation; this only keeps the promise from being unhandled.
       ready.catch((error: unknown) => this.logger.error({ collection: name, err: error }, 'cannot load datafile'));
-      const collection = new EmbeddedCollection<StoredDocument>(name, db, ready, () => this.assertOpen());
+      const collection = new EmbeddedCollection<StoredDocument>(name, db, appender, ready, () => this.assertOpen());
       open = { db, ready, collection, appender };
       this.collections.set(name, open);
     }
@@ -115,8 +129,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   private async compactAll(): Promise<void> {
     for (const [name, open] of this.collections) {
       try {
-        await open.ready;
-        await open.db.compactDatafileAsync();
+        await open.collection.compact();
       } catch (error) {
         this.logger.warn({ collection: name, err: error }, 'compaction failed');
       }

@@ -33,13 +33,21 @@ function isStringIn(condition: unknown): condition is { $in: string[] } {
  * dotted paths differ in detail and go through mingo).
  */
 export function exactNedbQuery(filter: Filter): Record<string, unknown> | null {
-  for (const [key, condition] of Object.entries(filter)) {
+  for (const key of Object.keys(filter)) {
+    const condition = filter[key];
     if (!isTopLevelField(key)) return null;
     if (isPrimitive(condition)) continue;
     if (key === '_id' && isStringIn(condition)) continue;
     return null;
   }
   return filter as Record<string, unknown>;
+}
+
+/** The ids a (validated) nedb query names at the top level: `_id` a string or an `$in` of strings; else null. */
+export function idsOf(query: Record<string, unknown>): string | readonly string[] | null {
+  const id = query._id;
+  if (typeof id === 'string') return id;
+  return isStringIn(id) ? id.$in : null;
 }
 
 /**
@@ -52,11 +60,14 @@ export function applySimpleSet(doc: Record<string, unknown>, update: Update): bo
   const operators = Object.keys(update);
   if (operators.length !== 1 || operators[0] !== '$set') return null;
   const set = update.$set!;
-  for (const [key, value] of Object.entries(set)) {
+  const keys = Object.keys(set);
+  for (const key of keys) {
+    const value = set[key];
     if (!isTopLevelField(key) || key === '_id' || (value !== null && !isPrimitive(value))) return null;
   }
   let changed = false;
-  for (const [key, value] of Object.entries(set)) {
+  for (const key of keys) {
+    const value = set[key];
     if (key in doc && doc[key] === value) continue;
     doc[key] = value;
     changed = true;

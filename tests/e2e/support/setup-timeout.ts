@@ -1,0 +1,2 @@
+// A browser start and a full sign-in take seconds, not milliseconds.
+jest.setTimeout(60_000);
