@@ -8,12 +8,14 @@ import type { AxeResults, RunOptions } from 'axe-core';
 export interface PageGlobals {
   readonly document: PageDocument;
   readonly innerHeight: number;
-  getComputedStyle(element: PageElement): { readonly outlineStyle: string; readonly outlineWidth: string };
+  getComputedStyle(element: PageElement): { readonly outlineStyle: string; readonly outlineWidth: string; readonly backgroundColor: string; readonly borderLeftColor: string };
   readonly axe?: { run(context: PageDocument, options: RunOptions): Promise<AxeResults> };
 }
 
 export interface PageDocument {
   readonly activeElement: PageElement | null;
+  readonly documentElement: { readonly scrollWidth: number };
+  querySelector(selector: string): PageElement | null;
 }
 
 export interface PageElement {

@@ -19,6 +19,9 @@ export const DASHBOARD_STYLESHEET = `
   --ok-bg: #e3f2e8;   --ok-text: #0b5a2a;
   --soon-bg: #fff1c7; --soon-text: #5c4300;
   --late-bg: #fde3e5; --late-text: #9a1b24;
+  --note-bg: #fff8e1; --note-border: #8a5a00;
+  --advisor-bg: #eef4fa;
+  --line: #d0d4d8;
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
@@ -41,7 +44,7 @@ code { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; backgrou
 .skip-link:focus, .skip-link:focus-visible { top: 0.5rem; outline: 3px solid var(--focus); }
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
 }
 
 .site-header { background: var(--header); color: #ffffff; }
@@ -68,7 +71,9 @@ h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }
 h2 { font-size: 1.5rem; line-height: 1.25; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
 p, ul, ol { max-width: 48rem; }
-.hint { color: var(--muted); }
+.hint, .field-hint { color: var(--muted); }
+.field-hint { margin: 0 0 0.25rem; }
+details > summary { cursor: pointer; }
 .site-footer { border-top: 1px solid #d0d4d8; color: var(--muted); }
 .site-footer p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 
@@ -79,6 +84,7 @@ p, ul, ol { max-width: 48rem; }
 }
 .error-summary { margin: 0 0 1.5rem; padding: 1rem; border: 3px solid var(--error); }
 .error-summary h2 { margin-top: 0; font-size: 1.25rem; }
+.notice-inline { padding: 0.75rem 1rem; background: var(--soon-bg); color: var(--soon-text); border-left: 5px solid var(--soon-text); }
 
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; padding: 0; list-style: none; max-width: none; }
 .cards li { padding: 1rem; background: var(--surface); border: 1px solid #d0d4d8; border-radius: 4px; }
@@ -113,6 +119,9 @@ fieldset.form-field { border: 0; padding: 0; }
 
 .filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.75rem 1rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border-radius: 4px; }
 .filters .form-field { margin: 0; min-width: 12rem; flex: 0 1 auto; }
+.filters fieldset { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.75rem 1rem; flex: 1 1 100%; min-width: 0; margin: 0; padding: 0; border: 0; }
+.filters legend { padding: 0; margin: 0 0 0.5rem; font-weight: 700; font-size: 1.125rem; }
+.filters .checkbox { align-self: center; min-width: 0; }
 
 .table-wrap { overflow-x: auto; max-width: 100%; }
 .table { width: 100%; border-collapse: collapse; margin: 0 0 1.5rem; }
@@ -120,7 +129,10 @@ fieldset.form-field { border: 0; padding: 0; }
 .table th, .table td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: top; border-bottom: 1px solid #c5cacf; }
 .table thead th { background: var(--surface); border-bottom: 2px solid var(--border); white-space: nowrap; }
 .table tbody tr:hover { background: #f8f9fa; }
-.table .number { text-align: right; font-variant-numeric: tabular-nums; }
+.table .number, .table .numeric { text-align: right; font-variant-numeric: tabular-nums; }
+.table td:first-child, .table th[scope="row"] > a[href^="/dashboard/tickets/"] { white-space: nowrap; }
+.table ul { margin: 0; padding-left: 1.25rem; }
+.table form { margin: 0; }
 
 .badge, .badge-ok, .badge-due_soon, .badge-breached {
   display: inline-block; padding: 0.1rem 0.5rem; border-radius: 999px; font-size: 0.875rem; font-weight: 600; white-space: nowrap;
@@ -131,8 +143,71 @@ fieldset.form-field { border: 0; padding: 0; }
 .badge-breached { background: var(--late-bg); color: var(--late-text); }
 
 .pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 1rem 0; padding: 0; list-style: none; }
+.pager ul { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin: 0; padding: 0; list-style: none; }
 .pager a, .pager span { display: inline-block; padding: 0.25rem 0.5rem; }
 .pager [aria-current="page"] { font-weight: 700; border: 2px solid var(--primary); border-radius: 3px; }
+
+/* Ticket pages: facts, request, thread (internal notes never by colour alone: they carry their label), forms. */
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.5rem; margin: 0 0 1.5rem; max-width: 48rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.status-counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 0 0 1rem; padding: 0; list-style: none; max-width: none; }
+.status-counts a { display: inline-block; padding: 0.125rem 0.5rem; border: 2px solid transparent; border-radius: 3px; }
+.status-counts a[aria-current="true"] { font-weight: 700; border-color: var(--primary); }
+.suggestions { padding-left: 1.5rem; }
+.suggestions li { margin: 0.25rem 0; }
+.ticket-description { max-width: 48rem; overflow-wrap: anywhere; }
+.original-question { margin: 0 0 1rem; padding: 0.5rem 1rem; max-width: 48rem; background: var(--surface); border-left: 5px solid var(--border); overflow-wrap: anywhere; }
+.original-question p { margin: 0; }
+.thread { margin: 0 0 1.5rem; padding: 0; list-style: none; max-width: 48rem; }
+.message { margin: 0 0 1rem; padding: 0.75rem 1rem; border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; }
+.message-requester { background: var(--surface); border-left-color: var(--border); }
+.message-advisor { background: var(--advisor-bg); border-left-color: var(--primary); }
+.message-internal { background: var(--note-bg); border: 2px dashed var(--note-border); border-left: 5px solid var(--note-border); }
+.message-internal .message-meta strong { color: var(--soon-text); }
+.message-meta { margin: 0 0 0.25rem; color: var(--muted); font-size: 0.9375rem; }
+.message-meta strong { color: var(--text); }
+.message-text { margin: 0; overflow-wrap: anywhere; }
+.ticket-form { margin: 0 0 1.25rem; padding: 1rem; max-width: 48rem; border: 1px solid var(--line); border-left: 5px solid var(--border); border-radius: 4px; }
+.ticket-form h3 { margin-top: 0; }
+.ticket-form-claim, .ticket-form-reply { border-left-color: var(--primary); }
+.ticket-form-note { background: var(--note-bg); border-left-color: var(--note-border); }
+.ticket-form-status, .ticket-form-priority, .ticket-form-route { background: var(--surface); }
+.inline-form { display: inline; }
+
+/* Knowledge pages: the answer preview as a Teams card. */
+.teams-preview { margin: 2rem 0 0; }
+.teams-card { max-width: 36rem; margin: 0 0 1rem; padding: 1rem; background: #ffffff; border: 1px solid var(--line); border-top: 4px solid var(--primary); border-radius: 6px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.15); overflow-wrap: anywhere; }
+.teams-card-title { margin-top: 0; font-size: 1.125rem; }
+.teams-card-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.125rem 1rem; margin: 0.75rem 0; color: var(--muted); font-size: 0.9375rem; }
+.teams-card-facts dt { font-weight: 600; }
+.teams-card-facts dd { margin: 0; }
+
+/* Insight pages (knowledge gaps, analytics): charts, report blocks, gap groups. */
+.chart { display: block; width: 100%; max-width: 40rem; height: auto; }
+.chart .chart-bar { fill: #1f5f99; }
+.chart .chart-item:hover .chart-bar { fill: #163f66; }
+.chart .chart-label, .chart .chart-value, .chart .chart-empty { fill: var(--text); font-size: 12px; font-family: inherit; }
+.chart .chart-axis { stroke: #555555; stroke-width: 1; }
+.chart .chart-grid { stroke: #cccccc; stroke-width: 1; stroke-dasharray: 4 3; }
+.report-block { margin: 2rem 0; }
+.report-chart { margin: 0 0 1rem; }
+.report-period { color: var(--muted); }
+.report-data > summary { margin: 0.5rem 0; }
+.report-download { margin: 0.5rem 0 0; }
+.report-definitions dt { font-weight: 700; margin-top: 0.75rem; }
+.report-definitions dd { margin-left: 0; }
+.gap-summary { font-weight: 600; }
+.gap-groups { padding-left: 1.5rem; max-width: none; }
+.gap-group { margin: 1.5rem 0; padding: 1rem; border: 1px solid var(--line); border-radius: 4px; }
+.gap-group h2 { font-size: 1.15rem; margin-top: 0; overflow-wrap: anywhere; }
+.gap-group h3 { font-size: 1rem; }
+.gap-meta { color: var(--muted); }
+.gap-examples li { overflow-wrap: anywhere; }
+.gap-actions { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-end; margin-top: 1rem; }
+.gap-action { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+.gap-action .form-field { margin: 0; }
+.gap-action select { max-width: 28rem; }
 
 @media (max-width: 40rem) {
   h1 { font-size: 1.625rem; }
@@ -140,7 +215,15 @@ fieldset.form-field { border: 0; padding: 0; }
   .filters { flex-direction: column; align-items: stretch; }
   .button { width: 100%; text-align: center; }
   .account .button, .filters .button { width: auto; }
+  .facts, .teams-card-facts { grid-template-columns: 1fr; }
+  .table th, .table td { padding: 0.375rem 0.25rem; overflow-wrap: anywhere; }
+  .table thead th, .table td:first-child, .table th[scope="row"] > a[href^="/dashboard/tickets/"] { white-space: normal; }
+  .facts dd, .teams-card-facts dd { margin-bottom: 0.5rem; }
+}
+@media (forced-colors: active) {
+  .chart .chart-bar, .chart .chart-label, .chart .chart-value, .chart .chart-empty { fill: CanvasText; }
+  .message-internal { border-style: dashed; }
 }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
-@media print { .site-header, .site-footer, .skip-link, .filters, .pager { display: none; } }
+@media print { .site-header, .site-footer, .skip-link, .filters, .pager, .ticket-form { display: none; } }
 `;

@@ -6,7 +6,7 @@ import { shorten } from './format';
  * Server-rendered SVG bar charts. Accessible by construction: `role="img"`, labelled by its
  * `<title>` and described by its `<desc>` (what it shows, the highest value), and always placed
  * next to the table with the same figures. No inline styles or scripts (CSP): colours and sizes
- * come from the classes in insights.css; geometry is SVG attributes.
+ * come from the `.chart` classes of the dashboard stylesheet; geometry is SVG attributes.
  */
 
 export interface ChartBar {

@@ -50,7 +50,7 @@ function filterForm(filters: ListFilters, categories: readonly string[]): Html {
   <div class="form-field"><label for="filter-q">Suche in Fragen und Antworten</label><input type="search" id="filter-q" name="q" value="${filters.q}"></div>
   <div class="form-field"><label for="filter-category">Kategorie</label><select id="filter-category" name="category">${option('', 'Alle Kategorien', filters.category === '')}${categories.map((c) => option(c, c, c === filters.category))}</select></div>
   <div class="form-field"><label for="filter-status">Status</label><select id="filter-status" name="status">${option('', 'Alle', filters.status === '')}${STATUSES.map((s) => option(s, STATUS_LABELS[s], s === filters.status))}</select></div>
-  <div class="form-field"><input type="checkbox" id="filter-due" name="due" value="1"${filters.due ? html` checked` : null}> <label for="filter-due">Nur fällige Wiedervorlagen</label></div>
+  <div class="form-field checkbox"><input type="checkbox" id="filter-due" name="due" value="1"${filters.due ? html` checked` : null}> <label for="filter-due">Nur fällige Wiedervorlagen</label></div>
   <button type="submit" class="button">Filtern</button>
 </form>`;
 }
