@@ -1,4 +1,4 @@
-import { findPosting, type InvertedIndex } from './inverted-index';
+import { findPosting, type InvertedIndex, type PostingList } from './inverted-index';
 import type { QueryGroup } from './query-builder';
 
 /** A scored document. */
@@ -37,22 +37,25 @@ export class Bm25fRanker {
   private readonly touched: Int32Array;
   readonly lastStats: SearchStats = { postingsVisited: 0, documentsScored: 0 };
 
-  constructor(private readonly index: InvertedIndex) {
+  constructor(index: InvertedIndex) {
     this.accumulator = new Float64Array(index.documentCount);
     this.touched = new Int32Array(index.documentCount);
   }
 
   /** The best `limit` documents for the query groups, best first. */
   rank(groups: readonly QueryGroup[], limit: number): ScoredDocument[] {
-    const weights = new Map<string, number>();
+    // A term's weight over all groups (a term can stand for several query words).
+    const terms = new Map<string, { readonly list: PostingList; weight: number }>();
     for (const group of groups) {
-      for (const { term, weight } of group.terms) weights.set(term, (weights.get(term) ?? 0) + group.weight * weight);
+      for (const { term, weight, list } of group.terms) {
+        const entry = terms.get(term);
+        if (entry) entry.weight += group.weight * weight;
+        else terms.set(term, { list, weight: group.weight * weight });
+      }
     }
     let touchedCount = 0;
     let visited = 0;
-    for (const [term, weight] of weights) {
-      const list = this.index.postingList(term);
-      if (!list) continue;
+    for (const { list, weight } of terms.values()) {
       const factor = weight * list.idf;
       for (let p = 0; p < list.docs.length; p += 1) {
         const doc = list.docs[p] ?? 0;
@@ -89,9 +92,7 @@ export class Bm25fRanker {
       total += mass;
       let best = 0;
       let bestTitle = 0;
-      for (const { term, weight } of group.terms) {
-        const list = this.index.postingList(term);
-        if (!list) continue;
+      for (const { weight, list } of group.terms) {
         const position = findPosting(list, doc);
         if (position < 0) continue;
         const credit = Math.min(1, weight);

@@ -1,4 +1,4 @@
-import type { InvertedIndex } from './inverted-index';
+import type { InvertedIndex, PostingList } from './inverted-index';
 import type { KnowledgeVocabulary } from './knowledge-vocabulary';
 import type { WordToken } from './german-analyzer';
 
@@ -6,6 +6,8 @@ import type { WordToken } from './german-analyzer';
 export interface QueryTerm {
   readonly term: string;
   readonly weight: number;
+  /** The term's posting list (every term of a query is indexed), looked up once. */
+  readonly list: PostingList;
 }
 
 /** One content word of the query and everything it expands to. */
@@ -79,7 +81,7 @@ export class QueryBuilder {
     }
     for (const hit of this.vocabulary.thesaurus.find(conceptStems)) {
       const group = groups[hit.start];
-      if (group && this.index.has(hit.concept)) addTerm(group, hit.concept, EXPANSION_WEIGHTS.concept);
+      if (group) addIndexed(group, this.index, hit.concept, EXPANSION_WEIGHTS.concept);
     }
     for (const group of groups) finishGroup(group, this.index);
     return groups;
@@ -100,16 +102,14 @@ function expandWord(token: WordToken, vocabulary: KnowledgeVocabulary, index: In
   const group = { terms: [] as QueryTerm[], missingPartShare: 0 };
   const analyzer = vocabulary.analyzer;
   let stem = token.stem;
-  let found = index.has(stem);
-  if (found) addTerm(group, stem, 1);
+  let found = addIndexed(group, index, stem, 1);
   let parts = vocabulary.partsOf(token);
   if (!found && parts.length === 0 && !vocabulary.hasWord(token.word)) {
     const corrected = vocabulary.fuzzy.nearest(token.word);
     if (corrected) {
       const correctedStem = analyzer.stem(corrected.word);
       const weight = EXPANSION_WEIGHTS.fuzzy * (corrected.distance === 1 ? 1 : 0.8);
-      if (index.has(correctedStem)) {
-        addTerm(group, correctedStem, weight);
+      if (addIndexed(group, index, correctedStem, weight)) {
         stem = correctedStem;
         found = true;
       }
@@ -122,15 +122,12 @@ function expandWord(token: WordToken, vocabulary: KnowledgeVocabulary, index: In
   const partWeight = found ? EXPANSION_WEIGHTS.part : group.missingPartShare > 0 ? EXPANSION_WEIGHTS.partialPart : EXPANSION_WEIGHTS.partOnly;
   for (const part of parts) {
     const partStem = analyzer.stem(part);
-    if (index.has(partStem)) addTerm(group, partStem, partWeight);
-    for (const concept of vocabulary.thesaurus.conceptsOfStem(partStem)) {
-      if (index.has(concept)) addTerm(group, concept, EXPANSION_WEIGHTS.partConcept);
-    }
+    addIndexed(group, index, partStem, partWeight);
+    for (const concept of vocabulary.thesaurus.conceptsOfStem(partStem)) addIndexed(group, index, concept, EXPANSION_WEIGHTS.partConcept);
   }
   if (group.terms.length === 0) {
     const known = vocabulary.decompounder.knownPartOf(token.word);
-    const knownStem = known ? analyzer.stem(known) : null;
-    if (knownStem && index.has(knownStem)) addTerm(group, knownStem, EXPANSION_WEIGHTS.partialPart);
+    if (known) addIndexed(group, index, analyzer.stem(known), EXPANSION_WEIGHTS.partialPart);
   }
   return { terms: group.terms, missingPartShare: group.missingPartShare, stem };
 }
@@ -167,15 +164,19 @@ function wordWeight(token: WordToken, nounCase: boolean): number {
   return 1;
 }
 
-function addTerm(group: { terms: QueryTerm[] }, term: string, weight: number): void {
+/** Adds `term` with `weight` (or raises its weight) when it is indexed; returns whether it is. */
+function addIndexed(group: { terms: QueryTerm[] }, index: InvertedIndex, term: string, weight: number): boolean {
+  const list = index.postingList(term);
+  if (!list) return false;
   const existing = group.terms.findIndex((t) => t.term === term);
-  if (existing === -1) group.terms.push({ term, weight });
-  else if ((group.terms[existing]?.weight ?? 0) < weight) group.terms[existing] = { term, weight };
+  if (existing === -1) group.terms.push({ term, weight, list });
+  else if ((group.terms[existing]?.weight ?? 0) < weight) group.terms[existing] = { term, weight, list };
+  return true;
 }
 
 function finishGroup(group: QueryGroup, index: InvertedIndex): void {
   let idf = 0;
-  for (const { term } of group.terms) idf = Math.max(idf, index.postingList(term)?.idf ?? 0);
+  for (const { list } of group.terms) idf = Math.max(idf, list.idf);
   group.unknown = group.terms.length === 0;
   group.idf = group.unknown ? index.unknownIdf : idf;
 }
