@@ -1,27 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FaqEntry } from './faq-entry';
-
-/**
- * The editorial fields of an entry in a fixed order. Bookkeeping fields of stored entries
- * (version, updatedAt, updatedBy, importHash, _id) are deliberately not part of the content.
- */
-const EDITORIAL_FIELDS = [
-  'id',
-  'question',
-  'alternativeQuestions',
-  'answer',
-  'category',
-  'tags',
-  'source',
-  'owner',
-  'reviewDate',
-  'status',
-] as const satisfies readonly (keyof FaqEntry)[];
+import { FAQ_ENTRY_FIELDS, type FaqEntry } from './faq-entry';
 
 /** Canonical JSON of the editorial fields of an entry (fixed key order, no whitespace). */
 export function canonicalEntryJson(entry: FaqEntry): string {
   const canonical: Record<string, unknown> = {};
-  for (const field of EDITORIAL_FIELDS) {
+  for (const field of FAQ_ENTRY_FIELDS) {
     const value = entry[field];
     canonical[field] = Array.isArray(value) ? [...(value as readonly string[])] : value;
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, ErrorCode } from '../errors';
-import type { FaqEntry } from './faq-entry';
+import { FAQ_ENTRY_FIELDS, type FaqEntry } from './faq-entry';
 import { FAQ_LIMITS, FaqEntrySchema } from './faq-entry.schema';
 
 /** The editorial fields of an entry without its id: what an editor writes. */
@@ -10,18 +10,7 @@ export type FaqEntryFields = Omit<FaqEntry, 'id'>;
 export type FaqField = keyof FaqEntry;
 
 /** The fields of an entry in the order of the file format (and of the editor and the CSV). */
-export const FAQ_FIELDS: readonly FaqField[] = [
-  'id',
-  'question',
-  'alternativeQuestions',
-  'answer',
-  'category',
-  'tags',
-  'source',
-  'owner',
-  'reviewDate',
-  'status',
-];
+export const FAQ_FIELDS: readonly FaqField[] = FAQ_ENTRY_FIELDS;
 
 /** One problem of a candidate entry, with a German message for the editor. */
 export interface FaqFieldIssue {

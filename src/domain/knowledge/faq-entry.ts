@@ -20,3 +20,20 @@ export interface FaqEntry {
   readonly reviewDate: string;
   readonly status: FaqStatus;
 }
+
+/**
+ * The editorial fields of an entry in the order of the file format (and of the editor, the CSV and
+ * the content hash). Bookkeeping fields of stored entries (version, updatedAt, importHash, …) are not among them.
+ */
+export const FAQ_ENTRY_FIELDS = [
+  'id',
+  'question',
+  'alternativeQuestions',
+  'answer',
+  'category',
+  'tags',
+  'source',
+  'owner',
+  'reviewDate',
+  'status',
+] as const satisfies readonly (keyof FaqEntry)[];
